@@ -1,0 +1,152 @@
+//===- EGraph.h - The e-graph: hash-consed e-nodes in e-classes -----------===//
+//
+// Data structures (see docs/egraph.md for the full story):
+//   - a UnionFind over ids; every added e-node gets a fresh id, and the
+//     canonical id of a class is the smallest id in it;
+//   - the HashCons ("memo"): canonical e-node -> id;
+//   - per root class: its e-nodes and its parents (ids of e-nodes that have a
+//     child in this class);
+//   - per id: the e-node it was created for (kept canonical by repair);
+//   - the analyses' facts.
+//
+// Two phases, as in egg: writes (add, merge) leave congruence broken; rebuild()
+// restores it. Invariants that hold when isClean() (right after rebuild):
+//   I1 every memo key is canonical and unique (one per canonical e-node);
+//   I2 congruence: two e-nodes with equal canonical forms are in one class;
+//   I3 every root class's e-nodes are canonical, sorted and without duplicates;
+//   I4 classIds() lists the roots in ascending order; classesWithOp(op) lists
+//      the roots holding an `op` e-node, ascending;
+//   I5 every analysis fact is the join over the class's e-nodes' make().
+// Search (reading) may run on many threads; add/merge are single-threaded;
+// rebuild runs its repair and canonicalization phases in parallel with oneTBB,
+// and orders everything it writes by id, so its result is the same for every
+// thread count.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "egopt/egraph/Analysis.h"
+#include "egopt/egraph/HashCons.h"
+#include "egopt/egraph/Language.h"
+#include "egopt/egraph/UnionFind.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace egopt::eg {
+
+class RecExpr;
+
+/// Counters of the e-graph's own work, for -stats.
+struct EGraphCounters {
+  size_t rebuilds = 0;          ///< calls to rebuild() that had work
+  size_t congruenceUnions = 0;  ///< unions found by rebuild (congruence)
+  size_t repairedNodes = 0;     ///< e-nodes re-canonicalized by rebuild
+  size_t analysisUpdates = 0;   ///< facts changed by analysis propagation
+};
+
+class EGraph {
+public:
+  explicit EGraph(const Language &lang);
+  ~EGraph();
+  EGraph(const EGraph &) = delete;
+  EGraph &operator=(const EGraph &) = delete;
+
+  const Language &language() const { return lang_; }
+
+  /// Adds an analysis; must happen before the first e-node is added.
+  template <class A, class... Args> A &addAnalysis(Args &&...args) {
+    auto owned = std::make_unique<A>(std::forward<Args>(args)...);
+    A &ref = *owned;
+    addAnalysisImpl(std::move(owned));
+    return ref;
+  }
+  /// The first analysis of type A, or nullptr.
+  template <class A> const A *findAnalysis() const {
+    for (const auto &a : analyses_)
+      if (auto *p = dynamic_cast<const A *>(a.get())) return p;
+    return nullptr;
+  }
+  size_t numAnalyses() const { return analyses_.size(); }
+  const Analysis &analysis(size_t i) const { return *analyses_[i]; }
+
+  //--- Writing (single-threaded) ------------------------------------------//
+
+  /// Adds an e-node (children need not be canonical); returns its class.
+  ClassId add(ENode node);
+  /// Adds every node of a term; returns the class of its root.
+  ClassId addExpr(const RecExpr &expr);
+  /// Unions the classes of a and b; true if they were different. Congruence
+  /// is restored by the next rebuild().
+  bool merge(ClassId a, ClassId b);
+  /// Drops the e-nodes of class `id` for which keep() is false (egg's pruning;
+  /// the memo still maps them to the class).
+  void retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> keep);
+  /// Restores the invariants I1-I5. Returns the number of congruence unions.
+  size_t rebuild();
+  bool isClean() const { return clean_; }
+
+  //--- Reading (thread-safe when no writer runs) ---------------------------//
+
+  ClassId find(ClassId id) const { return uf_.find(id); }
+  /// The class of `node` (after canonicalizing it), or kNoClass.
+  ClassId lookup(const ENode &node) const;
+  ClassId lookupExpr(const RecExpr &expr) const;
+  ENode canonicalize(const ENode &node) const;
+
+  /// Distinct canonical e-nodes (egg's total_size).
+  size_t numNodes() const { return memo_.size(); }
+  size_t numClasses() const { return roots_.size(); }
+  /// Ids handed out so far (roots and merged-away ids).
+  size_t numIds() const { return uf_.size(); }
+  /// Root ids, ascending (I4; valid when clean).
+  std::span<const ClassId> classIds() const { return roots_; }
+  /// The e-nodes of `id`'s class (sorted when clean).
+  std::span<const ENode> nodes(ClassId id) const { return classes_[find(id)].nodes; }
+  /// Roots holding at least one `op` e-node, ascending (valid when clean).
+  std::span<const ClassId> classesWithOp(Op op) const;
+
+  const EGraphCounters &counters() const { return counters_; }
+
+  /// A text dump listing every class with its e-nodes and facts, ids included,
+  /// in id order. Equal dumps mean equal e-graphs; used by determinism tests.
+  std::string canonicalDump() const;
+  /// Prints one e-node as `head(k1 k2)` / atom, children as class ids.
+  std::string printNode(const ENode &node) const;
+
+private:
+  struct EClass {
+    std::vector<ENode> nodes;
+    std::vector<ClassId> parents; ///< ids of e-nodes with a child here
+  };
+
+  void addAnalysisImpl(std::unique_ptr<Analysis> a);
+  /// Moves the data of `loser` (no longer a root) into `winner`.
+  void absorb(ClassId winner, ClassId loser);
+  /// Re-canonicalizes the e-nodes whose children were merged; records the
+  /// losers of the congruence unions this finds.
+  void repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &losers);
+  void propagateAnalyses();
+  void canonicalizeClasses();
+
+  const Language &lang_;
+  UnionFind uf_;
+  HashCons memo_;
+  std::vector<EClass> classes_;   ///< indexed by id; only roots hold data
+  std::vector<ENode> nodeById_;   ///< the e-node each id was created for
+  std::vector<std::unique_ptr<Analysis>> analyses_;
+
+  std::vector<ClassId> pending_;          ///< e-node ids whose children merged
+  std::vector<ClassId> analysisPending_;  ///< e-node ids to re-run make() on
+  std::vector<ClassId> dirty_;            ///< classes whose node lists changed
+  std::vector<ClassId> roots_;
+  size_t rootsUpTo_ = 0;                  ///< ids below this are in roots_ (if root)
+  std::vector<std::vector<ClassId>> byOp_;
+  bool clean_ = true;
+  EGraphCounters counters_;
+};
+
+} // namespace egopt::eg

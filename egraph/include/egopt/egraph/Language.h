@@ -1,0 +1,60 @@
+//===- Language.h - The table of operators an e-graph speaks --------------===//
+//
+// The engine is language-independent: an e-node's `op` indexes a Language's
+// table, which gives the operator's spelling, arity and whether its `payload`
+// is part of its identity. A language also reads and prints atoms (the leaves of
+// s-expressions, such as numbers and symbols).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "egopt/egraph/ENode.h"
+
+#include "llvm/ADT/StringMap.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace egopt::eg {
+
+struct OpInfo {
+  std::string name;
+  /// Number of children; kVariadic for any number.
+  int arity = 0;
+  static constexpr int kVariadic = -1;
+  /// True when the e-node's payload is part of its identity and is printed as
+  /// an atom (constants, symbols).
+  bool hasPayload = false;
+};
+
+class Language {
+public:
+  explicit Language(std::string name) : name_(std::move(name)) {}
+  virtual ~Language();
+
+  const std::string &name() const { return name_; }
+  Op addOp(OpInfo info);
+  const OpInfo &op(Op op) const { return ops_[op]; }
+  size_t numOps() const { return ops_.size(); }
+  /// The operator spelled `name`, or nullopt.
+  std::optional<Op> lookupOp(std::string_view name) const;
+
+  /// Reads an atom (a leaf token that is not an operator name applied to
+  /// children, such as `42` or `x`). Returns nullopt when it is not one; the
+  /// caller reports the error.
+  virtual std::optional<ENode> parseAtom(std::string_view token) const = 0;
+  /// Prints a leaf e-node (one whose op has a payload) the way parseAtom reads it.
+  virtual std::string printAtom(const ENode &node) const = 0;
+
+  /// How an e-node prints at the head of an s-expression (operator name, and
+  /// any flags the language wants to show).
+  virtual std::string printHead(const ENode &node) const { return ops_[node.op].name; }
+
+private:
+  std::string name_;
+  std::vector<OpInfo> ops_;
+  llvm::StringMap<Op> byName_;
+};
+
+} // namespace egopt::eg

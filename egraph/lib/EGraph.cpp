@@ -1,0 +1,285 @@
+#include "egopt/egraph/EGraph.h"
+#include "egopt/egraph/RecExpr.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cassert>
+#include <sstream>
+
+namespace egopt::eg {
+
+namespace {
+/// Below this many items a phase runs inline: spawning tasks costs more than
+/// the work (measured on the math workload, where most rebuilds are tiny).
+constexpr size_t kParallelThreshold = 2048;
+constexpr size_t kGrain = 512;
+
+template <class Fn> void forEachIndex(size_t n, Fn &&fn) {
+  if (n < kParallelThreshold) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, kGrain),
+                    [&](const tbb::blocked_range<size_t> &r) {
+                      for (size_t i = r.begin(); i != r.end(); ++i) fn(i);
+                    });
+}
+
+void sortUnique(std::vector<ClassId> &v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+} // namespace
+
+Analysis::~Analysis() = default;
+
+EGraph::EGraph(const Language &lang) : lang_(lang), byOp_(lang.numOps()) {}
+EGraph::~EGraph() = default;
+
+void EGraph::addAnalysisImpl(std::unique_ptr<Analysis> a) {
+  assert(uf_.size() == 0 && "add analyses before adding e-nodes");
+  analyses_.push_back(std::move(a));
+}
+
+ENode EGraph::canonicalize(const ENode &node) const {
+  ENode out = node;
+  for (ClassId &k : out.kids) k = uf_.find(k);
+  return out;
+}
+
+ClassId EGraph::lookup(const ENode &node) const {
+  ClassId id = memo_.lookup(canonicalize(node));
+  return id == kNoClass ? kNoClass : find(id);
+}
+
+ClassId EGraph::add(ENode node) {
+  for (ClassId &k : node.kids) k = uf_.find(k);
+  if (ClassId existing = memo_.lookup(node); existing != kNoClass) return find(existing);
+
+  ClassId id = uf_.makeSet();
+  assert(id == classes_.size());
+  classes_.emplace_back();
+  classes_[id].nodes.push_back(node);
+  ClassId prevKid = kNoClass;
+  for (ClassId k : node.kids) {
+    if (k != prevKid) classes_[k].parents.push_back(id);
+    prevKid = k;
+  }
+  memo_.insertOrGet(node, id);
+  nodeById_.push_back(std::move(node));
+  clean_ = false;
+  for (auto &a : analyses_) a->makeClass(*this, id, nodeById_[id]);
+  for (size_t i = 0; i < analyses_.size(); ++i) analyses_[i]->modify(*this, find(id));
+  return find(id);
+}
+
+ClassId EGraph::addExpr(const RecExpr &expr) {
+  std::vector<ClassId> ids(expr.size());
+  for (size_t i = 0; i < expr.size(); ++i) {
+    ENode n = expr[i];
+    for (ClassId &k : n.kids) k = ids[k];
+    ids[i] = add(std::move(n));
+  }
+  return ids.empty() ? kNoClass : find(ids.back());
+}
+
+ClassId EGraph::lookupExpr(const RecExpr &expr) const {
+  std::vector<ClassId> ids(expr.size());
+  for (size_t i = 0; i < expr.size(); ++i) {
+    ENode n = expr[i];
+    for (ClassId &k : n.kids) k = ids[k];
+    ids[i] = lookup(n);
+    if (ids[i] == kNoClass) return kNoClass;
+  }
+  return ids.empty() ? kNoClass : ids.back();
+}
+
+bool EGraph::merge(ClassId a, ClassId b) {
+  ClassId loser = uf_.unite(a, b);
+  if (loser == kNoClass) return false;
+  absorb(uf_.find(loser), loser);
+  return true;
+}
+
+void EGraph::absorb(ClassId winner, ClassId loser) {
+  clean_ = false;
+  {
+    EClass &w = classes_[winner];
+    EClass &l = classes_[loser];
+    // The loser's parents now name a non-root child: they need repair.
+    pending_.insert(pending_.end(), l.parents.begin(), l.parents.end());
+    for (auto &a : analyses_) {
+      MergeResult r = a->merge(winner, loser);
+      if (r.toChanged)
+        analysisPending_.insert(analysisPending_.end(), w.parents.begin(), w.parents.end());
+      if (r.fromChanged)
+        analysisPending_.insert(analysisPending_.end(), l.parents.begin(), l.parents.end());
+    }
+    // Append the smaller list to the larger (order is restored by rebuild).
+    auto concat = [](auto &to, auto &from) {
+      if (to.size() < from.size()) std::swap(to, from);
+      to.insert(to.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
+      from.clear();
+      from.shrink_to_fit();
+    };
+    concat(w.nodes, l.nodes);
+    concat(w.parents, l.parents);
+  }
+  dirty_.push_back(winner);
+  // modify() may add e-nodes (growing classes_) or merge again.
+  for (size_t i = 0; i < analyses_.size(); ++i) analyses_[i]->modify(*this, find(winner));
+}
+
+void EGraph::retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> keep) {
+  auto &nodes = classes_[find(id)].nodes;
+  nodes.erase(std::remove_if(nodes.begin(), nodes.end(),
+                             [&](const ENode &n) { return !keep(n); }),
+              nodes.end());
+}
+
+void EGraph::repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &losers) {
+  sortUnique(todo);
+  counters_.repairedNodes += todo.size();
+  tbb::enumerable_thread_specific<std::vector<ClassId>> localLosers;
+  // Each task owns nodeById_[p] for its own p (todo has no duplicates). Keys
+  // erased here are stale (they name a non-root child), so they can never be
+  // another e-node's canonical key; see docs/egraph.md, "Parallel repair".
+  forEachIndex(todo.size(), [&](size_t i) {
+    ClassId p = todo[i];
+    ENode &stored = nodeById_[p];
+    ENode canon = canonicalize(stored);
+    if (!(canon == stored)) {
+      memo_.erase(stored);
+      stored = canon;
+    }
+    ClassId existing = memo_.insertOrGet(stored, p);
+    if (existing != kNoClass) {
+      ClassId loser = uf_.unite(existing, p);
+      if (loser != kNoClass) localLosers.local().push_back(loser);
+    }
+  });
+  for (auto &v : localLosers) losers.insert(losers.end(), v.begin(), v.end());
+  // The union-find's partition and roots do not depend on the order of the
+  // unions above; sorting the losers makes the data moves ordered too.
+  sortUnique(losers);
+}
+
+void EGraph::propagateAnalyses() {
+  for (size_t head = 0; head < analysisPending_.size(); ++head) {
+    ClassId p = analysisPending_[head];
+    ENode node = canonicalize(nodeById_[p]);
+    for (size_t i = 0; i < analyses_.size(); ++i) {
+      ClassId c = find(p);
+      if (analyses_[i]->joinFromNode(*this, c, node)) {
+        ++counters_.analysisUpdates;
+        const auto &parents = classes_[c].parents;
+        analysisPending_.insert(analysisPending_.end(), parents.begin(), parents.end());
+        analyses_[i]->modify(*this, c);
+      }
+    }
+  }
+  analysisPending_.clear();
+}
+
+void EGraph::canonicalizeClasses() {
+  // Classes that gained e-nodes or whose e-nodes' children changed.
+  std::vector<ClassId> work;
+  work.reserve(dirty_.size());
+  for (ClassId c : dirty_) work.push_back(find(c));
+  dirty_.clear();
+  sortUnique(work);
+  forEachIndex(work.size(), [&](size_t i) {
+    auto &nodes = classes_[work[i]].nodes;
+    for (ENode &n : nodes)
+      for (ClassId &k : n.kids) k = uf_.findNoCompress(k);
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  });
+
+  // Roots: the old roots still standing, then the new ids that are roots.
+  std::vector<ClassId> roots;
+  roots.reserve(roots_.size() + (uf_.size() - rootsUpTo_));
+  for (ClassId c : roots_)
+    if (uf_.isRoot(c)) roots.push_back(c);
+  for (size_t c = rootsUpTo_; c < uf_.size(); ++c)
+    if (uf_.isRoot(static_cast<ClassId>(c))) roots.push_back(static_cast<ClassId>(c));
+  roots_ = std::move(roots);
+  rootsUpTo_ = uf_.size();
+
+  for (auto &v : byOp_) v.clear();
+  for (ClassId c : roots_) {
+    int prev = -1;
+    for (const ENode &n : classes_[c].nodes)
+      if (n.op != prev) {
+        byOp_[n.op].push_back(c);
+        prev = n.op;
+      }
+  }
+}
+
+size_t EGraph::rebuild() {
+  if (clean_) return 0;
+  ++counters_.rebuilds;
+  size_t unions = 0;
+  std::vector<ClassId> todo, losers;
+  while (!pending_.empty() || !analysisPending_.empty()) {
+    while (!pending_.empty()) {
+      todo.swap(pending_);
+      pending_.clear();
+      losers.clear();
+      // Every e-node whose class must be re-sorted: its class is dirty.
+      for (ClassId p : todo) dirty_.push_back(p);
+      repairParents(todo, losers);
+      for (ClassId loser : losers) absorb(find(loser), loser);
+      unions += losers.size();
+      todo.clear();
+    }
+    propagateAnalyses();
+  }
+  canonicalizeClasses();
+  uf_.compressAll();
+  counters_.congruenceUnions += unions;
+  clean_ = true;
+  return unions;
+}
+
+std::span<const ClassId> EGraph::classesWithOp(Op op) const {
+  if (op >= byOp_.size()) return {};
+  return byOp_[op];
+}
+
+std::string EGraph::printNode(const ENode &node) const {
+  const OpInfo &info = lang_.op(node.op);
+  std::string s;
+  if (info.hasPayload && node.kids.empty()) return lang_.printAtom(node);
+  s = lang_.printHead(node);
+  if (info.hasPayload) s += "[" + lang_.printAtom(node) + "]";
+  if (node.type) s += ":t" + std::to_string(node.type);
+  s += "(";
+  for (size_t i = 0; i < node.kids.size(); ++i) {
+    if (i) s += ' ';
+    s += 'c' + std::to_string(node.kids[i]);
+  }
+  s += ")";
+  return s;
+}
+
+std::string EGraph::canonicalDump() const {
+  std::ostringstream os;
+  os << "egraph nodes=" << numNodes() << " classes=" << numClasses() << " ids=" << numIds()
+     << (clean_ ? "" : " (dirty)") << "\n";
+  for (ClassId c : roots_) {
+    os << "c" << c << ":";
+    for (const ENode &n : classes_[c].nodes) os << ' ' << printNode(n);
+    for (const auto &a : analyses_)
+      if (std::string d = a->describe(c); !d.empty()) os << " | " << a->name() << '=' << d;
+    os << '\n';
+  }
+  return os.str();
+}
+
+} // namespace egopt::eg

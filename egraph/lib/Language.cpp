@@ -1,0 +1,23 @@
+#include "egopt/egraph/Language.h"
+
+#include <cassert>
+
+namespace egopt::eg {
+
+Language::~Language() = default;
+
+Op Language::addOp(OpInfo info) {
+  assert(ops_.size() < 0xffff && "too many operators");
+  Op op = static_cast<Op>(ops_.size());
+  byName_[info.name] = op;
+  ops_.push_back(std::move(info));
+  return op;
+}
+
+std::optional<Op> Language::lookupOp(std::string_view name) const {
+  auto it = byName_.find(llvm::StringRef(name.data(), name.size()));
+  if (it == byName_.end()) return std::nullopt;
+  return it->second;
+}
+
+} // namespace egopt::eg

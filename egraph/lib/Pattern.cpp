@@ -1,0 +1,308 @@
+#include "egopt/egraph/Pattern.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace egopt::eg {
+
+VarIndex VarTable::intern(const std::string &name) {
+  if (auto v = find(name)) return *v;
+  names.push_back(name);
+  return static_cast<VarIndex>(names.size() - 1);
+}
+
+std::optional<VarIndex> VarTable::find(const std::string &name) const {
+  for (size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<VarIndex>(i);
+  return std::nullopt;
+}
+
+uint32_t Pattern::push(PatternNode n) {
+  bool ground = !n.isVar;
+  if (!n.isVar)
+    for (ClassId k : n.node.kids) ground = ground && ground_[k];
+  if (n.isVar && std::find(varsInOrder_.begin(), varsInOrder_.end(), n.var) == varsInOrder_.end())
+    varsInOrder_.push_back(n.var);
+  nodes_.push_back(std::move(n));
+  ground_.push_back(ground);
+  return static_cast<uint32_t>(nodes_.size() - 1);
+}
+
+static llvm::Expected<uint32_t> buildPattern(const Language &lang, const SExpr &e, VarTable &vars,
+                                             Pattern &out, std::string_view source,
+                                             uint32_t (*push)(Pattern &, PatternNode)) {
+  PatternNode pn;
+  if (e.isAtom()) {
+    if (!e.atom.empty() && e.atom[0] == '?') {
+      if (e.atom.size() == 1) return errorAt(source, e.loc, "'?' needs a variable name");
+      pn.isVar = true;
+      pn.var = vars.intern(e.atom);
+      return push(out, std::move(pn));
+    }
+    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0) {
+      pn.node.op = *op;
+      return push(out, std::move(pn));
+    }
+    auto atom = lang.parseAtom(e.atom);
+    if (!atom)
+      return errorAt(source, e.loc, "'" + e.atom + "' is not a " + lang.name() + " atom");
+    pn.node = std::move(*atom);
+    return push(out, std::move(pn));
+  }
+  if (e.items.empty() || e.items[0].isList)
+    return errorAt(source, e.loc, "expected an operator name after '('");
+  auto op = lang.lookupOp(e.items[0].atom);
+  if (!op)
+    return errorAt(source, e.items[0].loc,
+                   "unknown " + lang.name() + " operator '" + e.items[0].atom + "'");
+  const OpInfo &info = lang.op(*op);
+  size_t nkids = e.items.size() - 1;
+  if (info.arity != OpInfo::kVariadic && size_t(info.arity) != nkids)
+    return errorAt(source, e.loc,
+                   "'" + info.name + "' takes " + std::to_string(info.arity) +
+                       " operand(s), given " + std::to_string(nkids));
+  pn.node.op = *op;
+  for (size_t i = 1; i < e.items.size(); ++i) {
+    auto kid = buildPattern(lang, e.items[i], vars, out, source, push);
+    if (!kid) return kid.takeError();
+    pn.node.kids.push_back(*kid);
+  }
+  return push(out, std::move(pn));
+}
+
+llvm::Expected<Pattern> Pattern::fromSExpr(const Language &lang, const SExpr &e, VarTable &vars,
+                                           std::string_view source) {
+  Pattern p;
+  auto root = buildPattern(lang, e, vars, p, source,
+                           [](Pattern &pat, PatternNode n) { return pat.push(std::move(n)); });
+  if (!root) return root.takeError();
+  return p;
+}
+
+llvm::Expected<Pattern> Pattern::parse(const Language &lang, std::string_view text,
+                                       VarTable &vars) {
+  auto e = parseSExpr(text);
+  if (!e) return e.takeError();
+  return fromSExpr(lang, *e, vars);
+}
+
+static void printPattern(const Language &lang, const VarTable &vars,
+                         const std::vector<PatternNode> &nodes, uint32_t i, std::string &out) {
+  const PatternNode &p = nodes[i];
+  if (p.isVar) {
+    out += vars.names[p.var];
+    return;
+  }
+  const OpInfo &info = lang.op(p.node.op);
+  if (p.node.kids.empty()) {
+    out += info.hasPayload ? lang.printAtom(p.node) : lang.printHead(p.node);
+    return;
+  }
+  out += '(';
+  out += lang.printHead(p.node);
+  for (ClassId k : p.node.kids) {
+    out += ' ';
+    printPattern(lang, vars, nodes, k, out);
+  }
+  out += ')';
+}
+
+std::string Pattern::print(const Language &lang, const VarTable &vars) const {
+  std::string out;
+  printPattern(lang, vars, nodes_, root(), out);
+  return out;
+}
+
+bool Pattern::headMatches(const Language &lang, const PatternNode &p, const ENode &n) {
+  const ENode &q = p.node;
+  if (n.op != q.op || n.kids.size() != q.kids.size()) return false;
+  if ((n.flags & p.flagsMask) != (q.flags & p.flagsMask)) return false;
+  if (p.matchType && n.type != q.type) return false;
+  if (lang.op(q.op).hasPayload && n.payload != q.payload) return false;
+  return true;
+}
+
+ClassId Pattern::instantiate(EGraph &g, std::span<const ClassId> subst) const {
+  llvm::SmallVector<ClassId, 16> ids(nodes_.size());
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const PatternNode &p = nodes_[i];
+    if (p.isVar) {
+      ids[i] = subst[p.var];
+      continue;
+    }
+    ENode n = p.node;
+    for (ClassId &k : n.kids) k = ids[k];
+    ids[i] = g.add(std::move(n));
+  }
+  return ids.back();
+}
+
+RecExpr Pattern::groundTerm(uint32_t i) const {
+  assert(ground_[i]);
+  RecExpr out;
+  std::vector<uint32_t> map(nodes_.size(), ~0u);
+  // Nodes are in post-order, so a forward sweep over [0, i] adds children first.
+  std::vector<bool> needed(nodes_.size(), false);
+  needed[i] = true;
+  for (size_t j = i + 1; j-- > 0;)
+    if (needed[j])
+      for (ClassId k : nodes_[j].node.kids) needed[k] = true;
+  for (size_t j = 0; j <= i; ++j) {
+    if (!needed[j]) continue;
+    ENode n = nodes_[j].node;
+    for (ClassId &k : n.kids) k = map[k];
+    map[j] = out.add(std::move(n));
+  }
+  return out;
+}
+
+//===----------------------------------------------------------------------===//
+// Compilation
+//===----------------------------------------------------------------------===//
+
+MatchProgram::MatchProgram(const Language &lang, const Pattern &p, size_t numVars)
+    : lang_(lang), pattern_(p), varReg_(numVars, kNoClass), numVars_(numVars) {
+  const auto &nodes = p.nodes();
+  auto groundSlot = [&](uint32_t node) {
+    groundNodes_.push_back(node);
+    return static_cast<uint32_t>(groundNodes_.size() - 1);
+  };
+  // Emits the code for pattern node `n` held in register `reg`.
+  std::function<void(uint32_t, uint32_t)> emit = [&](uint32_t n, uint32_t reg) {
+    const PatternNode &pn = nodes[n];
+    assert(!pn.isVar && !p.isGround(n));
+    uint32_t base = numRegs_;
+    numRegs_ += pn.node.kids.size();
+    instrs_.push_back({Instr::Bind, reg, n, base});
+    // Cheap filters first: repeated variables and ground children.
+    for (size_t i = 0; i < pn.node.kids.size(); ++i) {
+      uint32_t kid = pn.node.kids[i], kreg = base + uint32_t(i);
+      const PatternNode &kp = nodes[kid];
+      if (kp.isVar) {
+        if (varReg_[kp.var] == kNoClass)
+          varReg_[kp.var] = kreg;
+        else
+          instrs_.push_back({Instr::Compare, kreg, varReg_[kp.var], 0});
+      } else if (p.isGround(kid)) {
+        instrs_.push_back({Instr::Lookup, kreg, groundSlot(kid), 0});
+      }
+    }
+    for (size_t i = 0; i < pn.node.kids.size(); ++i) {
+      uint32_t kid = pn.node.kids[i];
+      if (!nodes[kid].isVar && !p.isGround(kid)) emit(kid, base + uint32_t(i));
+    }
+  };
+  uint32_t root = p.root();
+  if (nodes[root].isVar) {
+    varReg_[nodes[root].var] = 0;
+  } else if (p.isGround(root)) {
+    instrs_.push_back({Instr::Lookup, 0, groundSlot(root), 0});
+  } else {
+    emit(root, 0);
+  }
+  instrs_.push_back({Instr::Yield, 0, 0, 0});
+  for (uint32_t n : groundNodes_) groundTerms_.push_back(p.groundTerm(n));
+}
+
+std::optional<std::vector<ClassId>> MatchProgram::groundClasses(const EGraph &g) const {
+  std::vector<ClassId> out;
+  out.reserve(groundNodes_.size());
+  for (const RecExpr &term : groundTerms_) {
+    ClassId c = g.lookupExpr(term);
+    if (c == kNoClass) return std::nullopt;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::span<const ClassId> MatchProgram::candidates(const EGraph &g,
+                                                  const std::vector<ClassId> &ground,
+                                                  std::vector<ClassId> &scratch) const {
+  const PatternNode &root = pattern_.rootNode();
+  if (root.isVar) return g.classIds();
+  if (pattern_.isGround(pattern_.root())) {
+    scratch.assign(1, ground[instrs_.front().arg]);
+    return scratch;
+  }
+  return g.classesWithOp(root.node.op);
+}
+
+bool MatchProgram::matchClass(const EGraph &g, ClassId root, const std::vector<ClassId> &ground,
+                              llvm::function_ref<bool(std::span<const ClassId>)> onMatch) const {
+  llvm::SmallVector<ClassId, 16> regs(numRegs_, kNoClass);
+  llvm::SmallVector<ClassId, 8> subst(numVars_, kNoClass);
+  regs[0] = root;
+  const auto &pnodes = pattern_.nodes();
+  // Returns false to stop the whole search.
+  std::function<bool(size_t)> run = [&](size_t pc) -> bool {
+    for (;; ++pc) {
+      const Instr &in = instrs_[pc];
+      switch (in.kind) {
+      case Instr::Compare:
+        if (regs[in.reg] != regs[in.arg]) return true;
+        continue;
+      case Instr::Lookup:
+        if (regs[in.reg] != ground[in.arg]) return true;
+        continue;
+      case Instr::Yield:
+        for (size_t v = 0; v < numVars_; ++v)
+          subst[v] = varReg_[v] == kNoClass ? kNoClass : regs[varReg_[v]];
+        return onMatch(subst);
+      case Instr::Bind: {
+        const PatternNode &pn = pnodes[in.arg];
+        auto nodes = g.nodes(regs[in.reg]);
+        // Class nodes are sorted by op: jump to this op's range.
+        auto it = std::lower_bound(nodes.begin(), nodes.end(), pn.node.op,
+                                   [](const ENode &n, Op op) { return n.op < op; });
+        for (; it != nodes.end() && it->op == pn.node.op; ++it) {
+          if (!Pattern::headMatches(lang_, pn, *it)) continue;
+          for (size_t k = 0; k < it->kids.size(); ++k) regs[in.outBase + k] = it->kids[k];
+          if (!run(pc + 1)) return false;
+        }
+        return true;
+      }
+      }
+    }
+  };
+  return run(0);
+}
+
+std::string MatchProgram::print() const {
+  std::string s;
+  for (const Instr &in : instrs_) {
+    switch (in.kind) {
+    case Instr::Bind:
+      s += "bind r" + std::to_string(in.reg) + " " + lang_.op(pattern_.nodes()[in.arg].node.op).name +
+           " -> r" + std::to_string(in.outBase) + "\n";
+      break;
+    case Instr::Compare:
+      s += "compare r" + std::to_string(in.reg) + " r" + std::to_string(in.arg) + "\n";
+      break;
+    case Instr::Lookup:
+      s += "lookup r" + std::to_string(in.reg) + " g" + std::to_string(in.arg) + "\n";
+      break;
+    case Instr::Yield:
+      s += "yield\n";
+      break;
+    }
+  }
+  return s;
+}
+
+Matches searchPattern(const EGraph &g, const Pattern &p, size_t numVars) {
+  MatchProgram prog(g.language(), p, numVars);
+  Matches out;
+  out.stride = static_cast<uint32_t>(1 + numVars);
+  auto ground = prog.groundClasses(g);
+  if (!ground) return out;
+  std::vector<ClassId> scratch;
+  for (ClassId c : prog.candidates(g, *ground, scratch))
+    prog.matchClass(g, c, *ground, [&](std::span<const ClassId> subst) {
+      out.data.push_back(c);
+      out.data.insert(out.data.end(), subst.begin(), subst.end());
+      return true;
+    });
+  return out;
+}
+
+} // namespace egopt::eg

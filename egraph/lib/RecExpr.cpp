@@ -1,0 +1,87 @@
+#include "egopt/egraph/RecExpr.h"
+
+#include <cassert>
+
+namespace egopt::eg {
+
+uint32_t RecExpr::add(ENode node) {
+  for ([[maybe_unused]] ClassId k : node.kids) assert(k < nodes_.size() && "child must come first");
+  nodes_.push_back(std::move(node));
+  return static_cast<uint32_t>(nodes_.size() - 1);
+}
+
+static void printRec(const Language &lang, const std::vector<ENode> &nodes, uint32_t i,
+                     std::string &out) {
+  const ENode &n = nodes[i];
+  const OpInfo &info = lang.op(n.op);
+  if (n.kids.empty() && info.hasPayload) {
+    out += lang.printAtom(n);
+    return;
+  }
+  if (n.kids.empty() && info.arity == 0) {
+    out += lang.printHead(n);
+    return;
+  }
+  out += '(';
+  out += lang.printHead(n);
+  for (ClassId k : n.kids) {
+    out += ' ';
+    printRec(lang, nodes, k, out);
+  }
+  out += ')';
+}
+
+std::string RecExpr::print(const Language &lang) const {
+  std::string out;
+  if (!nodes_.empty()) printRec(lang, nodes_, root(), out);
+  return out;
+}
+
+static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecExpr &out,
+                                      std::string_view source) {
+  if (e.isAtom()) {
+    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0) {
+      ENode n;
+      n.op = *op;
+      return out.add(std::move(n));
+    }
+    if (auto atom = lang.parseAtom(e.atom)) return out.add(std::move(*atom));
+    return errorAt(source, e.loc, "'" + e.atom + "' is not a " + lang.name() + " atom");
+  }
+  if (e.items.empty() || e.items[0].isList)
+    return errorAt(source, e.loc, "expected an operator name after '('");
+  auto op = lang.lookupOp(e.items[0].atom);
+  if (!op)
+    return errorAt(source, e.items[0].loc,
+                   "unknown " + lang.name() + " operator '" + e.items[0].atom + "'");
+  const OpInfo &info = lang.op(*op);
+  size_t nkids = e.items.size() - 1;
+  if (info.arity != OpInfo::kVariadic && size_t(info.arity) != nkids)
+    return errorAt(source, e.loc,
+                   "'" + info.name + "' takes " + std::to_string(info.arity) +
+                       " operand(s), given " + std::to_string(nkids));
+  ENode n;
+  n.op = *op;
+  for (size_t i = 1; i < e.items.size(); ++i) {
+    auto kid = build(lang, e.items[i], out, source);
+    if (!kid) return kid.takeError();
+    n.kids.push_back(*kid);
+  }
+  return out.add(std::move(n));
+}
+
+llvm::Expected<RecExpr> RecExpr::fromSExpr(const Language &lang, const SExpr &e,
+                                           std::string_view source) {
+  RecExpr out;
+  auto root = build(lang, e, out, source);
+  if (!root) return root.takeError();
+  return out;
+}
+
+llvm::Expected<RecExpr> RecExpr::parse(const Language &lang, std::string_view text) {
+  auto e = parseSExpr(text);
+  if (!e) return e.takeError();
+  return fromSExpr(lang, *e);
+}
+
+} // namespace egopt::eg
