@@ -53,6 +53,8 @@ CaseResult runCase(const bench::MathBenchCase &c, unsigned threads) {
   runner.setLimits(c.limits).setThreads(threads);
   if (c.simpleScheduler) runner.setScheduler(std::make_unique<SimpleScheduler>());
   RunReport r = c.onlyAssocRules ? runner.run(w.assocRules) : runner.run(w.rules);
+  if (const char *dump = getenv("EGOPT_BENCH_REPORT"); dump && std::string(dump) == c.name)
+    fprintf(stderr, "%s\n", r.toJson().c_str());
   return {r.iterations.size(), g->numNodes(), g->numNodes() - before};
 }
 

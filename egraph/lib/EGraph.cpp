@@ -57,10 +57,13 @@ ClassId EGraph::lookup(const ENode &node) const {
 
 ClassId EGraph::add(ENode node) {
   for (ClassId &k : node.kids) k = uf_.find(k);
-  if (ClassId existing = memo_.lookup(node); existing != kNoClass) return find(existing);
+  // One probe: claim the next id; if the e-node exists, nothing was inserted.
+  ClassId id = static_cast<ClassId>(uf_.size());
+  if (ClassId existing = memo_.insertOrGet(node, id); existing != kNoClass)
+    return find(existing);
 
-  ClassId id = uf_.makeSet();
-  assert(id == classes_.size());
+  [[maybe_unused]] ClassId made = uf_.makeSet();
+  assert(made == id && id == classes_.size());
   classes_.emplace_back();
   classes_[id].nodes.push_back(node);
   ClassId prevKid = kNoClass;
@@ -68,8 +71,7 @@ ClassId EGraph::add(ENode node) {
     if (k != prevKid) classes_[k].parents.push_back(id);
     prevKid = k;
   }
-  memo_.insertOrGet(node, id);
-  nodeById_.push_back(std::move(node));
+  nodeById_.push_back(node);
   clean_ = false;
   for (auto &a : analyses_) a->makeClass(*this, id, nodeById_[id]);
   for (size_t i = 0; i < analyses_.size(); ++i) analyses_[i]->modify(*this, find(id));
@@ -144,10 +146,14 @@ void EGraph::retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> kee
 void EGraph::repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &losers) {
   sortUnique(todo);
   counters_.repairedNodes += todo.size();
-  tbb::enumerable_thread_specific<std::vector<ClassId>> localLosers;
+  using Pair = std::pair<ClassId, ClassId>;
+  tbb::enumerable_thread_specific<std::vector<Pair>> localPairs;
   // Each task owns nodeById_[p] for its own p (todo has no duplicates). Keys
   // erased here are stale (they name a non-root child), so they can never be
   // another e-node's canonical key; see docs/egraph.md, "Parallel repair".
+  // The union-find is only read here: every e-node is canonicalized against
+  // the partition as it was when the phase began, so what this phase finds
+  // does not depend on the schedule.
   forEachIndex(todo.size(), [&](size_t i) {
     ClassId p = todo[i];
     ENode &stored = nodeById_[p];
@@ -157,14 +163,15 @@ void EGraph::repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &los
       stored = canon;
     }
     ClassId existing = memo_.insertOrGet(stored, p);
-    if (existing != kNoClass) {
-      ClassId loser = uf_.unite(existing, p);
-      if (loser != kNoClass) localLosers.local().push_back(loser);
-    }
+    if (existing != kNoClass) localPairs.local().emplace_back(existing, p);
   });
-  for (auto &v : localLosers) losers.insert(losers.end(), v.begin(), v.end());
-  // The union-find's partition and roots do not depend on the order of the
-  // unions above; sorting the losers makes the data moves ordered too.
+  // Congruent e-nodes share a key, so the pairs found group exactly the
+  // e-nodes with equal keys, whichever of them won the insert. Uniting them
+  // in any order gives the same partition and (smallest-id roots) the same
+  // representatives; the losers, sorted, are the ids that stopped being roots.
+  for (auto &v : localPairs)
+    for (auto [a, b] : v)
+      if (ClassId loser = uf_.unite(a, b); loser != kNoClass) losers.push_back(loser);
   sortUnique(losers);
 }
 
@@ -262,7 +269,8 @@ std::string EGraph::printNode(const ENode &node) const {
   s += "(";
   for (size_t i = 0; i < node.kids.size(); ++i) {
     if (i) s += ' ';
-    s += 'c' + std::to_string(node.kids[i]);
+    s += 'c';
+    s += std::to_string(node.kids[i]);
   }
   s += ")";
   return s;

@@ -15,16 +15,31 @@ JoinOutcome joinKnownBits(llvm::KnownBits &to, const llvm::KnownBits &from) {
   return out;
 }
 
+namespace {
+/// A total order on ranges: smaller set first, then by bounds. Used to pick
+/// between the two over-approximations of an intersection that is not one
+/// range, so the join does not depend on argument order.
+bool rangeLess(const llvm::ConstantRange &a, const llvm::ConstantRange &b) {
+  if (a.isSizeStrictlySmallerThan(b)) return true;
+  if (b.isSizeStrictlySmallerThan(a)) return false;
+  if (a.getLower() != b.getLower()) return a.getLower().ult(b.getLower());
+  return a.getUpper().ult(b.getUpper());
+}
+} // namespace
+
 JoinOutcome joinRanges(llvm::ConstantRange &to, const llvm::ConstantRange &from) {
-  llvm::ConstantRange joined = to.intersectWith(from);
   JoinOutcome out;
-  if (joined.isEmptySet() && !to.isEmptySet() && !from.isEmptySet()) {
+  llvm::ConstantRange ab = to.intersectWith(from);
+  llvm::ConstantRange ba = from.intersectWith(to);
+  if (ab.isEmptySet() && !to.isEmptySet() && !from.isEmptySet()) {
     out.contradiction = true;
     return out;
   }
-  // intersectWith may return a superset of the exact intersection; keep the
-  // join monotone (never lose information).
-  if (to.isSizeStrictlySmallerThan(joined)) joined = to;
+  // When the intersection is two pieces, intersectWith returns one of two
+  // covering ranges depending on argument order; take the smaller (by a
+  // fixed order), so join(a, b) == join(b, a). Both contain every value the
+  // class can take, so either is sound.
+  llvm::ConstantRange joined = rangeLess(ba, ab) ? ba : ab;
   out.merge.toChanged = joined != to;
   out.merge.fromChanged = joined != from;
   to = joined;

@@ -39,7 +39,7 @@ static llvm::Expected<uint32_t> buildPattern(const Language &lang, const SExpr &
       pn.var = vars.intern(e.atom);
       return push(out, std::move(pn));
     }
-    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0) {
+    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
       pn.node.op = *op;
       return push(out, std::move(pn));
     }
@@ -57,6 +57,10 @@ static llvm::Expected<uint32_t> buildPattern(const Language &lang, const SExpr &
                    "unknown " + lang.name() + " operator '" + e.items[0].atom + "'");
   const OpInfo &info = lang.op(*op);
   size_t nkids = e.items.size() - 1;
+  if (nkids > KidArray::kCapacity)
+    return errorAt(source, e.loc,
+                   "'" + info.name + "' has " + std::to_string(nkids) +
+                       " operands; e-nodes hold at most " + std::to_string(KidArray::kCapacity));
   if (info.arity != OpInfo::kVariadic && size_t(info.arity) != nkids)
     return errorAt(source, e.loc,
                    "'" + info.name + "' takes " + std::to_string(info.arity) +
@@ -173,7 +177,19 @@ MatchProgram::MatchProgram(const Language &lang, const Pattern &p, size_t numVar
     assert(!pn.isVar && !p.isGround(n));
     uint32_t base = numRegs_;
     numRegs_ += pn.node.kids.size();
-    instrs_.push_back({Instr::Bind, reg, n, base});
+    Instr bind{Instr::Bind, reg, n, base};
+    if (!pn.node.kids.empty()) {
+      uint32_t first = pn.node.kids[0];
+      const PatternNode &fp = nodes[first];
+      if (fp.isVar && varReg_[fp.var] != kNoClass) {
+        bind.keyKind = Instr::KeyReg;
+        bind.key = varReg_[fp.var];
+      } else if (!fp.isVar && p.isGround(first)) {
+        bind.keyKind = Instr::KeyGround;
+        bind.key = groundSlot(first);
+      }
+    }
+    instrs_.push_back(bind);
     // Cheap filters first: repeated variables and ground children.
     for (size_t i = 0; i < pn.node.kids.size(); ++i) {
       uint32_t kid = pn.node.kids[i], kreg = base + uint32_t(i);
@@ -227,44 +243,85 @@ std::span<const ClassId> MatchProgram::candidates(const EGraph &g,
   return g.classesWithOp(root.node.op);
 }
 
-bool MatchProgram::matchClass(const EGraph &g, ClassId root, const std::vector<ClassId> &ground,
-                              llvm::function_ref<bool(std::span<const ClassId>)> onMatch) const {
-  llvm::SmallVector<ClassId, 16> regs(numRegs_, kNoClass);
-  llvm::SmallVector<ClassId, 8> subst(numVars_, kNoClass);
-  regs[0] = root;
-  const auto &pnodes = pattern_.nodes();
-  // Returns false to stop the whole search.
-  std::function<bool(size_t)> run = [&](size_t pc) -> bool {
+namespace {
+/// The machine's state for one root class; `run` recurses once per Bind.
+struct MatchState {
+  const EGraph &g;
+  const Language &lang;
+  const std::vector<PatternNode> &pnodes;
+  const std::vector<MatchProgram::Instr> &instrs;
+  const std::vector<ClassId> &ground;
+  const std::vector<uint32_t> &varReg;
+  llvm::function_ref<bool(std::span<const ClassId>)> onMatch;
+  ClassId *regs;
+  ClassId *subst;
+  size_t numVars;
+
+  bool run(size_t pc) {
     for (;; ++pc) {
-      const Instr &in = instrs_[pc];
+      const MatchProgram::Instr &in = instrs[pc];
       switch (in.kind) {
-      case Instr::Compare:
+      case MatchProgram::Instr::Compare:
         if (regs[in.reg] != regs[in.arg]) return true;
         continue;
-      case Instr::Lookup:
+      case MatchProgram::Instr::Lookup:
         if (regs[in.reg] != ground[in.arg]) return true;
         continue;
-      case Instr::Yield:
-        for (size_t v = 0; v < numVars_; ++v)
-          subst[v] = varReg_[v] == kNoClass ? kNoClass : regs[varReg_[v]];
-        return onMatch(subst);
-      case Instr::Bind: {
+      case MatchProgram::Instr::Yield:
+        for (size_t v = 0; v < numVars; ++v)
+          subst[v] = varReg[v] == kNoClass ? kNoClass : regs[varReg[v]];
+        return onMatch({subst, numVars});
+      case MatchProgram::Instr::Bind: {
         const PatternNode &pn = pnodes[in.arg];
-        auto nodes = g.nodes(regs[in.reg]);
+        // Registers hold roots: the e-graph is clean while it is searched.
+        auto nodes = g.rootNodes(regs[in.reg]);
         // Class nodes are sorted by op: jump to this op's range.
-        auto it = std::lower_bound(nodes.begin(), nodes.end(), pn.node.op,
-                                   [](const ENode &n, Op op) { return n.op < op; });
-        for (; it != nodes.end() && it->op == pn.node.op; ++it) {
-          if (!Pattern::headMatches(lang_, pn, *it)) continue;
-          for (size_t k = 0; k < it->kids.size(); ++k) regs[in.outBase + k] = it->kids[k];
+        Op op = pn.node.op;
+        auto it = std::lower_bound(nodes.begin(), nodes.end(), op,
+                                   [](const ENode &n, Op o) { return n.op < o; });
+        auto end = nodes.end();
+        if (in.keyKind != MatchProgram::Instr::NoKey) {
+          // Within the op's range, e-nodes are ordered by arity then first child.
+          struct Key {
+            Op op;
+            size_t arity;
+            ClassId first;
+          } key{op, pn.node.kids.size(),
+                in.keyKind == MatchProgram::Instr::KeyReg ? regs[in.key] : ground[in.key]};
+          auto less = [](const ENode &n, const Key &k) {
+            if (n.op != k.op) return n.op < k.op;
+            if (n.kids.size() != k.arity) return n.kids.size() < k.arity;
+            return n.kids[0] < k.first;
+          };
+          auto greater = [](const Key &k, const ENode &n) {
+            if (n.op != k.op) return k.op < n.op;
+            if (n.kids.size() != k.arity) return k.arity < n.kids.size();
+            return k.first < n.kids[0];
+          };
+          it = std::lower_bound(it, end, key, less);
+          end = std::upper_bound(it, end, key, greater);
+        }
+        for (; it != end && it->op == op; ++it) {
+          if (!Pattern::headMatches(lang, pn, *it)) continue;
+          for (size_t k = 0, e = it->kids.size(); k < e; ++k) regs[in.outBase + k] = it->kids[k];
           if (!run(pc + 1)) return false;
         }
         return true;
       }
       }
     }
-  };
-  return run(0);
+  }
+};
+} // namespace
+
+bool MatchProgram::matchClass(const EGraph &g, ClassId root, const std::vector<ClassId> &ground,
+                              llvm::function_ref<bool(std::span<const ClassId>)> onMatch) const {
+  llvm::SmallVector<ClassId, 16> regs(numRegs_, kNoClass);
+  llvm::SmallVector<ClassId, 8> subst(numVars_, kNoClass);
+  regs[0] = g.find(root);
+  MatchState st{g, lang_, pattern_.nodes(), instrs_, ground, varReg_, onMatch,
+                regs.data(), subst.data(), numVars_};
+  return st.run(0);
 }
 
 std::string MatchProgram::print() const {
@@ -273,7 +330,10 @@ std::string MatchProgram::print() const {
     switch (in.kind) {
     case Instr::Bind:
       s += "bind r" + std::to_string(in.reg) + " " + lang_.op(pattern_.nodes()[in.arg].node.op).name +
-           " -> r" + std::to_string(in.outBase) + "\n";
+           " -> r" + std::to_string(in.outBase);
+      if (in.keyKind == Instr::KeyReg) s += " first=r" + std::to_string(in.key);
+      if (in.keyKind == Instr::KeyGround) s += " first=g" + std::to_string(in.key);
+      s += "\n";
       break;
     case Instr::Compare:
       s += "compare r" + std::to_string(in.reg) + " r" + std::to_string(in.arg) + "\n";

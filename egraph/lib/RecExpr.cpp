@@ -40,7 +40,7 @@ std::string RecExpr::print(const Language &lang) const {
 static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecExpr &out,
                                       std::string_view source) {
   if (e.isAtom()) {
-    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0) {
+    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
       ENode n;
       n.op = *op;
       return out.add(std::move(n));
@@ -56,6 +56,10 @@ static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecE
                    "unknown " + lang.name() + " operator '" + e.items[0].atom + "'");
   const OpInfo &info = lang.op(*op);
   size_t nkids = e.items.size() - 1;
+  if (nkids > KidArray::kCapacity)
+    return errorAt(source, e.loc,
+                   "'" + info.name + "' has " + std::to_string(nkids) +
+                       " operands; e-nodes hold at most " + std::to_string(KidArray::kCapacity));
   if (info.arity != OpInfo::kVariadic && size_t(info.arity) != nkids)
     return errorAt(source, e.loc,
                    "'" + info.name + "' takes " + std::to_string(info.arity) +

@@ -42,6 +42,7 @@ std::string RunReport::toJson() const {
           j.attribute("classes", int64_t(it.classesAfter));
           j.attribute("matches", int64_t(it.matches));
           j.attribute("applied_unions", int64_t(it.appliedUnions));
+          j.attribute("skipped_matches", int64_t(it.skippedMatches));
           j.attribute("congruence_unions", int64_t(it.congruenceUnions));
           j.attribute("search_seconds", it.searchSeconds);
           j.attribute("apply_seconds", it.applySeconds);
@@ -53,6 +54,7 @@ std::string RunReport::toJson() const {
               j.attributeObject(ruleNames[r], [&] {
                 j.attribute("matches", int64_t(s.matches));
                 j.attribute("unions", int64_t(s.unions));
+                j.attribute("search_seconds", s.searchSeconds);
                 if (s.banned) j.attribute("banned", true);
               });
             }

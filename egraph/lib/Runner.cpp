@@ -1,7 +1,9 @@
 #include "egopt/egraph/Runner.h"
+#include "egopt/egraph/Search.h"
 
-#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+
+#include "absl/container/flat_hash_set.h"
 
 #include <atomic>
 
@@ -14,24 +16,23 @@ double secondsSince(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-/// Candidate classes per search task. Small enough to balance rules with few
-/// candidates across threads, large enough that task overhead stays below
-/// the matching work (each class costs at least one binary search).
-constexpr size_t kSearchChunk = 128;
+/// A process-independent fingerprint of a match (canonical root and
+/// substitution); the substitution is canonicalized in place.
+uint64_t matchFingerprint(ClassId root, llvm::SmallVectorImpl<ClassId> &subst, const EGraph &g) {
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ root;
+  auto mix = [&](uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+  };
+  mix(root);
+  for (ClassId &c : subst) {
+    if (c != kNoClass) c = g.find(c);
+    mix(c);
+  }
+  return h;
+}
 
-struct SearchTask {
-  uint32_t rule;
-  uint32_t begin, end; ///< range of the rule's candidate list
-};
-
-struct RuleSearch {
-  bool active = false;
-  size_t limit = 0;
-  std::vector<ClassId> ground;
-  std::vector<ClassId> scratch;
-  std::span<const ClassId> candidates;
-  std::atomic<size_t> found{0};
-};
 } // namespace
 
 std::optional<StopReason> Runner::checkLimits(size_t iterationsDone) const {
@@ -58,9 +59,7 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
   start_ = Clock::now();
   g_.rebuild();
 
-  std::vector<RuleSearch> searches(rules.size());
-  std::vector<SearchTask> tasks;
-  std::vector<std::vector<ClassId>> taskMatches;
+  std::vector<absl::flat_hash_set<uint64_t>> applied(rules.size());
 
   for (size_t iter = 0;; ++iter) {
     bool hookStop = false;
@@ -77,61 +76,17 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
 
     //--- Search (parallel, read-only) -------------------------------------//
     auto t0 = Clock::now();
-    tasks.clear();
-    for (size_t r = 0; r < rules.size(); ++r) {
-      RuleSearch &s = searches[r];
-      s.found.store(0, std::memory_order_relaxed);
-      s.active = false;
-      auto limit = scheduler_->searchLimit(iter, r);
-      if (!limit) continue;
-      it.rules[r].searched = true;
-      s.limit = *limit;
-      const MatchProgram &prog = rules[r]->program();
-      auto ground = prog.groundClasses(g_);
-      if (!ground) continue; // a ground subterm is absent: no match possible
-      s.active = true;
-      s.ground = std::move(*ground);
-      s.candidates = prog.candidates(g_, s.ground, s.scratch);
-      for (size_t b = 0; b < s.candidates.size(); b += kSearchChunk)
-        tasks.push_back({uint32_t(r), uint32_t(b),
-                         uint32_t(std::min(s.candidates.size(), b + kSearchChunk))});
-    }
-    taskMatches.assign(tasks.size(), {});
-    tbb::parallel_for(size_t(0), tasks.size(), [&](size_t t) {
-      const SearchTask &task = tasks[t];
-      RuleSearch &s = searches[task.rule];
-      const Rule &rule = *rules[task.rule];
-      std::vector<ClassId> &out = taskMatches[t];
-      for (uint32_t i = task.begin; i < task.end; ++i) {
-        // Once the rule is over its limit the matches will be dropped, so
-        // stop early; whether it is over is the same for every schedule.
-        if (s.found.load(std::memory_order_relaxed) > s.limit) return;
-        ClassId c = s.candidates[i];
-        size_t local = 0;
-        rule.program().matchClass(g_, c, s.ground, [&](std::span<const ClassId> subst) {
-          ++local;
-          if (rule.conditionsHold(g_, subst)) {
-            out.push_back(c);
-            out.insert(out.end(), subst.begin(), subst.end());
-          }
-          return true;
-        });
-        if (local) s.found.fetch_add(local, std::memory_order_relaxed);
-      }
-    });
-    // Concatenate per rule, in task (= candidate) order.
+    std::vector<std::optional<size_t>> limits(rules.size());
+    for (size_t r = 0; r < rules.size(); ++r) limits[r] = scheduler_->searchLimit(iter, r);
+    std::vector<RuleSearchResult> found = searchRules(g_, rules, limits);
     std::vector<Matches> matches(rules.size());
-    for (size_t r = 0; r < rules.size(); ++r)
-      matches[r].stride = uint32_t(1 + rules[r]->vars().names.size());
-    for (size_t t = 0; t < tasks.size(); ++t) {
-      auto &dst = matches[tasks[t].rule].data;
-      dst.insert(dst.end(), taskMatches[t].begin(), taskMatches[t].end());
-    }
     for (size_t r = 0; r < rules.size(); ++r) {
-      if (!it.rules[r].searched) continue;
-      RuleSearch &s = searches[r];
-      size_t found = std::min(s.found.load(), s.limit + 1);
-      if (!scheduler_->acceptMatches(iter, r, found)) {
+      RuleSearchResult &res = found[r];
+      it.rules[r].searched = res.searched;
+      it.rules[r].searchSeconds = res.cpuSeconds;
+      if (!res.searched) continue;
+      matches[r] = std::move(res.matches);
+      if (!scheduler_->acceptMatches(iter, r, res.found)) {
         it.rules[r].banned = true;
         matches[r].data.clear();
       }
@@ -147,9 +102,23 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
     if (!stop) {
       for (size_t r = 0; r < rules.size() && !stop; ++r) {
         const Matches &m = matches[r];
+        auto &seen = applied[r];
+        llvm::SmallVector<ClassId, 8> subst;
         for (size_t i = 0; i < m.size(); ++i) {
-          ClassId rhs = rules[r]->apply(g_, m.subst(i));
-          if (g_.merge(m.root(i), rhs)) ++it.rules[r].unions;
+          // A match applied before with the same canonical root and
+          // substitution is a no-op: its right-hand side is already in the
+          // root's class (unions only grow, and the memo keeps every e-node).
+          // Skipping it is sound even on a fingerprint collision (it only
+          // drops an application), and depends on nothing but the e-graph.
+          ClassId root = g_.find(m.root(i));
+          subst.assign(m.subst(i).begin(), m.subst(i).end());
+          uint64_t fp = matchFingerprint(root, subst, g_);
+          if (!seen.insert(fp).second) {
+            ++it.skippedMatches;
+            continue;
+          }
+          ClassId rhs = rules[r]->apply(g_, subst);
+          if (g_.merge(root, rhs)) ++it.rules[r].unions;
         }
         it.appliedUnions += it.rules[r].unions;
         if (g_.numNodes() > limits_.nodes) stop = StopReason::NodeLimit;

@@ -116,8 +116,11 @@ std::string ConstantFold::describe(ClassId id) const {
   return lang_.printAtom(n);
 }
 
-static bool isConst(const EGraph &g, const ConstantFold &cf, ClassId c) {
-  return cf.data(g.find(c)).has_value();
+/// The constant value of class c, when the e-graph has a ConstantFold
+/// analysis and it knows one.
+static std::optional<double> constValue(const EGraph &g, ClassId c) {
+  const auto *cf = g.findAnalysis<ConstantFold>();
+  return cf ? cf->data(g.find(c)) : std::nullopt;
 }
 static bool isSym(const EGraph &g, const MathLanguage &lang, ClassId c) {
   for (const ENode &n : g.nodes(c))
@@ -127,19 +130,18 @@ static bool isSym(const EGraph &g, const MathLanguage &lang, ClassId c) {
 
 void registerMathPredicates(PredicateRegistry &preds, const MathLanguage &lang) {
   preds.add("is-not-zero", 1, [](const EGraph &g, std::span<const ClassId> a) {
-    const auto *cf = g.findAnalysis<ConstantFold>();
-    auto v = cf->data(g.find(a[0]));
+    auto v = constValue(g, a[0]);
     return !v || *v != 0.0;
   }, "the class is not the constant 0");
   preds.add("is-const", 1, [](const EGraph &g, std::span<const ClassId> a) {
-    return isConst(g, *g.findAnalysis<ConstantFold>(), a[0]);
+    return constValue(g, a[0]).has_value();
   }, "the class is a known constant");
   preds.add("is-sym", 1, [&lang](const EGraph &g, std::span<const ClassId> a) {
     return isSym(g, lang, a[0]);
   }, "the class holds a symbol");
   preds.add("is-const-or-distinct-var", 2, [&lang](const EGraph &g, std::span<const ClassId> a) {
     return g.find(a[0]) != g.find(a[1]) &&
-           (isConst(g, *g.findAnalysis<ConstantFold>(), a[0]) || isSym(g, lang, a[0]));
+           (constValue(g, a[0]).has_value() || isSym(g, lang, a[0]));
   }, "the first class is a constant or a symbol other than the second");
 }
 

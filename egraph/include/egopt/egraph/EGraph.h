@@ -106,6 +106,8 @@ public:
   std::span<const ClassId> classIds() const { return roots_; }
   /// The e-nodes of `id`'s class (sorted when clean).
   std::span<const ENode> nodes(ClassId id) const { return classes_[find(id)].nodes; }
+  /// Like nodes(), for an id known to be a root (no find).
+  std::span<const ENode> rootNodes(ClassId root) const { return classes_[root].nodes; }
   /// Roots holding at least one `op` e-node, ascending (valid when clean).
   std::span<const ClassId> classesWithOp(Op op) const;
 

@@ -27,9 +27,9 @@ struct JoinOutcome {
 
 /// Joins `from` into `to` (widths must agree).
 JoinOutcome joinKnownBits(llvm::KnownBits &to, const llvm::KnownBits &from);
-/// Joins `from` into `to` by intersection (widths must agree). A
-/// ConstantRange intersection may be an over-approximation; it is kept only
-/// when it is no larger than `to`, so the join is monotone.
+/// Joins `from` into `to` by intersection (widths must agree). When the
+/// intersection is two pieces, the smaller covering range (by a fixed order)
+/// is kept, so the join is commutative.
 JoinOutcome joinRanges(llvm::ConstantRange &to, const llvm::ConstantRange &from);
 
 /// Joins optional facts: nullopt is "nothing known" (bottom of information).

@@ -5,7 +5,8 @@
 // compiled into a small program for an e-matching machine, in the style of
 // egg's (after de Moura and Bjørner's "Efficient E-matching"):
 //   Bind r, n, o    for each e-node of class reg[r] that fits pattern node n,
-//                   load its children into reg[o..], run the rest
+//                   load its children into reg[o..], run the rest (when the
+//                   first child is already known, binary-search for it)
 //   Compare r, s    go on only if reg[r] == reg[s] (a repeated variable)
 //   Lookup r, g     go on only if reg[r] is the class of ground term g
 //   Yield           a match: the variables' registers form a substitution
@@ -95,6 +96,11 @@ public:
     uint32_t reg = 0;
     uint32_t arg = 0;     ///< Bind: pattern node; Compare: other reg; Lookup: ground index
     uint32_t outBase = 0; ///< Bind: first register for the children
+    /// Bind: when the first child is known before the Bind (a bound variable
+    /// or a ground term), only e-nodes with that first child are visited,
+    /// found by binary search (class e-nodes are sorted by op, arity, children).
+    enum KeyKind : uint8_t { NoKey, KeyReg, KeyGround } keyKind = NoKey;
+    uint32_t key = 0;
   };
 
   /// Compiles `p`; `numVars` is the size of the rule's VarTable.

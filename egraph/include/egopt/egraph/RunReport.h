@@ -19,6 +19,7 @@ struct RuleRoundStats {
   size_t matches = 0; ///< matches accepted (0 when banned or skipped)
   size_t unions = 0;  ///< unions that merged two different classes
   bool searched = false;
+  double searchSeconds = 0; ///< CPU time of this rule's search tasks
   bool banned = false; ///< found more than its limit this round
 };
 
@@ -26,6 +27,8 @@ struct IterationStats {
   size_t nodesBefore = 0, classesBefore = 0;
   size_t nodesAfter = 0, classesAfter = 0;
   size_t matches = 0, appliedUnions = 0, congruenceUnions = 0;
+  /// Matches not applied because the same canonical match was applied before.
+  size_t skippedMatches = 0;
   double searchSeconds = 0, applySeconds = 0, rebuildSeconds = 0;
   std::vector<RuleRoundStats> rules; ///< per rule, in rule order
 };
