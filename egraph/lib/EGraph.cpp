@@ -36,7 +36,11 @@ void sortUnique(std::vector<ClassId> &v) {
 
 Analysis::~Analysis() = default;
 
-EGraph::EGraph(const Language &lang) : lang_(lang), byOp_(lang.numOps()) {}
+EGraph::EGraph(const Language &lang) : lang_(lang), byOp_(lang.numOps()) {
+  // Only repairParents writes the memo from several threads; it switches
+  // the locks on for that phase.
+  memo_.setConcurrent(false);
+}
 EGraph::~EGraph() = default;
 
 void EGraph::addAnalysisImpl(std::unique_ptr<Analysis> a) {
@@ -71,6 +75,7 @@ ClassId EGraph::add(ENode node) {
     if (k != prevKid) classes_[k].parents.push_back(id);
     prevKid = k;
   }
+  opMask_.push_back(uint64_t(1) << (node.op & 63));
   nodeById_.push_back(node);
   clean_ = false;
   for (auto &a : analyses_) a->makeClass(*this, id, nodeById_[id]);
@@ -130,6 +135,7 @@ void EGraph::absorb(ClassId winner, ClassId loser) {
     };
     concat(w.nodes, l.nodes);
     concat(w.parents, l.parents);
+    opMask_[winner] |= opMask_[loser];
   }
   dirty_.push_back(winner);
   // modify() may add e-nodes (growing classes_) or merge again.
@@ -148,6 +154,7 @@ void EGraph::repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &los
   counters_.repairedNodes += todo.size();
   using Pair = std::pair<ClassId, ClassId>;
   tbb::enumerable_thread_specific<std::vector<Pair>> localPairs;
+  memo_.setConcurrent(todo.size() >= kParallelThreshold);
   // Each task owns nodeById_[p] for its own p (todo has no duplicates). Keys
   // erased here are stale (they name a non-root child), so they can never be
   // another e-node's canonical key; see docs/egraph.md, "Parallel repair".
@@ -165,6 +172,7 @@ void EGraph::repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &los
     ClassId existing = memo_.insertOrGet(stored, p);
     if (existing != kNoClass) localPairs.local().emplace_back(existing, p);
   });
+  memo_.setConcurrent(false);
   // Congruent e-nodes share a key, so the pairs found group exactly the
   // e-nodes with equal keys, whichever of them won the insert. Uniting them
   // in any order gives the same partition and (smallest-id roots) the same
@@ -201,10 +209,14 @@ void EGraph::canonicalizeClasses() {
   sortUnique(work);
   forEachIndex(work.size(), [&](size_t i) {
     auto &nodes = classes_[work[i]].nodes;
-    for (ENode &n : nodes)
+    uint64_t mask = 0;
+    for (ENode &n : nodes) {
       for (ClassId &k : n.kids) k = uf_.findNoCompress(k);
+      mask |= uint64_t(1) << (n.op & 63);
+    }
     std::sort(nodes.begin(), nodes.end());
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    opMask_[work[i]] = mask;
   });
 
   // Roots: the old roots still standing, then the new ids that are roots.

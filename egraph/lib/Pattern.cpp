@@ -274,6 +274,7 @@ struct MatchState {
       case MatchProgram::Instr::Bind: {
         const PatternNode &pn = pnodes[in.arg];
         // Registers hold roots: the e-graph is clean while it is searched.
+        if (!g.mayHaveOp(regs[in.reg], pn.node.op)) return true;
         auto nodes = g.rootNodes(regs[in.reg]);
         // Class nodes are sorted by op: jump to this op's range.
         Op op = pn.node.op;

@@ -108,6 +108,11 @@ public:
   std::span<const ENode> nodes(ClassId id) const { return classes_[find(id)].nodes; }
   /// Like nodes(), for an id known to be a root (no find).
   std::span<const ENode> rootNodes(ClassId root) const { return classes_[root].nodes; }
+  /// False when root class `root` surely holds no `op` e-node (valid when
+  /// clean). A 64-bit summary per class, kept apart from the e-nodes so the
+  /// matcher can reject a class without touching its e-node array (usually a
+  /// cache miss); exact for languages of up to 64 operators.
+  bool mayHaveOp(ClassId root, Op op) const { return (opMask_[root] >> (op & 63)) & 1; }
   /// Roots holding at least one `op` e-node, ascending (valid when clean).
   std::span<const ClassId> classesWithOp(Op op) const;
 
@@ -147,6 +152,7 @@ private:
   std::vector<ClassId> roots_;
   size_t rootsUpTo_ = 0;                  ///< ids below this are in roots_ (if root)
   std::vector<std::vector<ClassId>> byOp_;
+  std::vector<uint64_t> opMask_;          ///< per id: ops present (mod 64)
   bool clean_ = true;
   EGraphCounters counters_;
 };

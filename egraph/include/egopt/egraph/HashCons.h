@@ -33,6 +33,13 @@ public:
   size_t size() const { return size_.load(std::memory_order_relaxed); }
   void clear();
 
+  /// Shard locks are taken only in concurrent mode (the default). The e-graph
+  /// turns it off except around its parallel phases, so its single-threaded
+  /// phases (adding e-nodes, most of the traffic) pay no atomic operation per
+  /// access. Must not be switched while other threads use the table.
+  void setConcurrent(bool on) { concurrent_ = on; }
+  bool concurrent() const { return concurrent_; }
+
   /// Calls fn(node, id) for every entry (not concurrent with writers).
   template <class Fn> void forEach(Fn &&fn) const {
     for (const Shard &s : shards_)
@@ -63,8 +70,25 @@ private:
 
   static size_t shardOf(uint64_t hash) { return hash >> (64 - kShardBits); }
 
+  /// Locks a shard when in concurrent mode.
+  class Guard {
+  public:
+    Guard(const Shard &s, bool on) : lock_(on ? &s.lock : nullptr) {
+      if (lock_) lock_->lock();
+    }
+    ~Guard() {
+      if (lock_) lock_->unlock();
+    }
+    Guard(const Guard &) = delete;
+    Guard &operator=(const Guard &) = delete;
+
+  private:
+    SpinLock *lock_;
+  };
+
   std::array<Shard, kShards> shards_;
   std::atomic<size_t> size_{0};
+  bool concurrent_ = true;
 };
 
 } // namespace egopt::eg
