@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   llvm-22-dev clang-22 lld-22 llvm-22-tools
   libtbb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libz3-dev z3 csmith valgrind python3 python3-matplotlib
+  libz3-dev z3 csmith libcsmith-dev valgrind python3 python3-matplotlib dpkg-dev
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev
 )
 

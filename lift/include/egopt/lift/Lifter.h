@@ -1,0 +1,80 @@
+//===- Lifter.h - LLVM IR function -> e-graph + skeleton ------------------===//
+//
+// Lifting splits a function in two (Cranelift's ægraph design):
+//   - the pure operations (IRLanguage) become e-nodes; equal ones are one
+//     e-node already, by hash-consing;
+//   - everything else is the *skeleton*: loads, stores, calls, atomics,
+//     fences, allocas, phis, terminators, and any instruction the lifter does
+//     not understand. Skeleton instructions stay where they are, with their
+//     metadata and attributes; the operands that are pure values are recorded
+//     as uses of e-classes, and their results enter the e-graph as `skel`
+//     leaves. Division and remainder are skeleton unless the divisor is a
+//     constant that cannot trap (they are undefined behaviour otherwise, and
+//     must not be hoisted).
+// Lifting never fails: what it cannot express stays in the skeleton.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "egopt/egraph/EGraph.h"
+#include "egopt/lift/IRLanguage.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/Function.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace egopt::ir {
+
+/// What a function's e-nodes' payloads and types refer to.
+struct IRTables {
+  std::vector<llvm::Type *> types;
+  llvm::DenseMap<llvm::Type *, uint32_t> typeIds;
+  std::vector<llvm::Constant *> constants;
+  llvm::DenseMap<llvm::Constant *, uint32_t> constantIds;
+  std::vector<llvm::SmallVector<int, 8>> masks;
+  std::vector<llvm::Instruction *> skeletonValues;
+
+  uint32_t typeId(llvm::Type *t);
+  uint32_t constantId(llvm::Constant *c);
+};
+
+/// A pure value used by a skeleton instruction: operand `operand` of `user`
+/// (for a phi, the incoming value number) is the value of class `cls`.
+struct SkeletonUse {
+  llvm::Instruction *user;
+  unsigned operand;
+  eg::ClassId cls;
+};
+
+struct LiftStats {
+  size_t pureInstructions = 0;
+  size_t skeletonInstructions = 0;
+  /// Skeleton instructions by opcode name (a count of what stays out of the
+  /// e-graph: the report of "skeleton-only instructions of each kind").
+  std::map<std::string, size_t> skeletonByOpcode;
+};
+
+struct LiftedFunction {
+  llvm::Function *fn = nullptr;
+  std::unique_ptr<eg::EGraph> egraph;
+  IRTables tables;
+  std::vector<SkeletonUse> uses;
+  /// The lifted instructions, in program order; lowering erases them.
+  std::vector<llvm::Instruction *> pure;
+  /// For each lifted instruction, the class it went into (same order as
+  /// `pure`), for debug locations and names of the values lowering creates.
+  std::vector<eg::ClassId> pureClass;
+  LiftStats stats;
+};
+
+/// Lifts `fn` (a definition). Unreachable blocks must have been removed.
+/// Reads the IR only, but asks the module's DataLayout for struct layouts
+/// (which it caches): call it from the thread that owns the context.
+LiftedFunction liftFunction(llvm::Function &fn);
+
+} // namespace egopt::ir

@@ -1,0 +1,297 @@
+#include "egopt/lift/Lifter.h"
+
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+
+namespace egopt::ir {
+using namespace llvm;
+using eg::ClassId;
+using eg::ENode;
+using eg::kNoClass;
+
+uint32_t IRTables::typeId(Type *t) {
+  auto [it, inserted] = typeIds.try_emplace(t, uint32_t(types.size()));
+  if (inserted) types.push_back(t);
+  return it->second;
+}
+
+uint32_t IRTables::constantId(Constant *c) {
+  auto [it, inserted] = constantIds.try_emplace(c, uint32_t(constants.size()));
+  if (inserted) constants.push_back(c);
+  return it->second;
+}
+
+namespace {
+
+/// Types the e-graph carries: first-class, sized, fixed-width values.
+bool isLiftableType(Type *t) {
+  if (auto *vt = dyn_cast<VectorType>(t)) {
+    if (isa<ScalableVectorType>(vt)) return false;
+    t = vt->getElementType();
+  }
+  return t->isIntegerTy() || t->isFloatingPointTy() || t->isPointerTy();
+}
+
+class Lifter {
+public:
+  explicit Lifter(Function &fn) : fn_(fn), lang_(IRLanguage::get()), dl_(fn.getDataLayout()) {
+    out_.fn = &fn;
+    out_.egraph = std::make_unique<eg::EGraph>(lang_);
+  }
+
+  LiftedFunction run() {
+    ReversePostOrderTraversal<Function *> rpo(&fn_);
+    for (BasicBlock *bb : rpo)
+      for (Instruction &inst : *bb) {
+        if (!tryLiftPure(inst)) addSkeleton(inst);
+      }
+    // Skeleton operands that are pure values, now that every value is known.
+    for (BasicBlock *bb : rpo)
+      for (Instruction &inst : *bb) {
+        if (pureSet_.count(&inst)) continue;
+        for (unsigned i = 0, e = inst.getNumOperands(); i < e; ++i)
+          if (auto *def = dyn_cast<Instruction>(inst.getOperand(i)))
+            if (pureSet_.count(def)) out_.uses.push_back({&inst, i, out_.egraph->find(valueClass_[def])});
+      }
+    return std::move(out_);
+  }
+
+private:
+  eg::EGraph &g() { return *out_.egraph; }
+  uint32_t typeId(Type *t) { return out_.tables.typeId(t); }
+
+  /// The class of an operand, or kNoClass when it cannot enter the e-graph.
+  ClassId operandClass(Value *v) {
+    if (auto *inst = dyn_cast<Instruction>(v)) {
+      auto it = valueClass_.find(inst);
+      return it == valueClass_.end() ? kNoClass : it->second;
+    }
+    if (!isLiftableType(v->getType())) return kNoClass;
+    ENode n;
+    n.type = typeId(v->getType());
+    if (auto *arg = dyn_cast<Argument>(v)) {
+      n.op = lang_.Arg;
+      n.payload = arg->getArgNo();
+      return g().add(n);
+    }
+    if (auto *ci = dyn_cast<ConstantInt>(v); ci && ci->getBitWidth() <= 64) {
+      n.op = lang_.IConst;
+      n.payload = static_cast<uint64_t>(ci->getSExtValue());
+      return g().add(n);
+    }
+    if (auto *cf = dyn_cast<ConstantFP>(v); cf && cf->getType()->getPrimitiveSizeInBits() <= 64 &&
+                                            !cf->getType()->isX86_FP80Ty()) {
+      n.op = lang_.FConst;
+      n.payload = cf->getValueAPF().bitcastToAPInt().getZExtValue();
+      return g().add(n);
+    }
+    if (auto *c = dyn_cast<Constant>(v)) {
+      n.op = lang_.Cst;
+      n.payload = out_.tables.constantId(c);
+      return g().add(n);
+    }
+    return kNoClass;
+  }
+
+  bool addOperands(Instruction &inst, ENode &n, unsigned count) {
+    for (unsigned i = 0; i < count; ++i) {
+      ClassId c = operandClass(inst.getOperand(i));
+      if (c == kNoClass) return false;
+      n.kids.push_back(c);
+    }
+    return true;
+  }
+
+  static uint16_t intFlags(const Instruction &inst) {
+    uint16_t f = 0;
+    if (auto *ob = dyn_cast<OverflowingBinaryOperator>(&inst)) {
+      if (ob->hasNoUnsignedWrap()) f |= NUW;
+      if (ob->hasNoSignedWrap()) f |= NSW;
+    }
+    if (auto *pe = dyn_cast<PossiblyExactOperator>(&inst); pe && pe->isExact()) f |= Exact;
+    if (auto *pd = dyn_cast<PossiblyDisjointInst>(&inst); pd && pd->isDisjoint()) f |= Disjoint;
+    if (auto *ic = dyn_cast<ICmpInst>(&inst); ic && ic->hasSameSign()) f |= SameSign;
+    if (auto *nn = dyn_cast<PossiblyNonNegInst>(&inst); nn && nn->hasNonNeg()) f |= NNeg;
+    if (auto *tr = dyn_cast<TruncInst>(&inst)) {
+      if (tr->hasNoUnsignedWrap()) f |= NUW;
+      if (tr->hasNoSignedWrap()) f |= NSW;
+    }
+    if (isa<FPMathOperator>(&inst)) f |= encodeFMF(inst.getFastMathFlags());
+    return f;
+  }
+
+  /// Division and remainder are pure only with a divisor that cannot trap.
+  static bool divisorIsSafe(const BinaryOperator &bo) {
+    auto *c = dyn_cast<ConstantInt>(bo.getOperand(1));
+    if (!c || c->isZero()) return false;
+    bool isSigned = bo.getOpcode() == Instruction::SDiv || bo.getOpcode() == Instruction::SRem;
+    return !(isSigned && c->isMinusOne());
+  }
+
+  bool tryLiftPure(Instruction &inst) {
+    if (!isLiftableType(inst.getType())) return false;
+    ENode n;
+    n.type = typeId(inst.getType());
+    n.flags = intFlags(inst);
+    unsigned numOps = inst.getNumOperands();
+    if (auto *bo = dyn_cast<BinaryOperator>(&inst)) {
+      auto op = lang_.binaryOp(bo->getOpcode());
+      if (!op) return false;
+      switch (bo->getOpcode()) {
+      case Instruction::UDiv: case Instruction::SDiv:
+      case Instruction::URem: case Instruction::SRem:
+        if (!divisorIsSafe(*bo)) return false;
+        break;
+      default:
+        break;
+      }
+      n.op = *op;
+    } else if (isa<UnaryOperator>(inst) && inst.getOpcode() == Instruction::FNeg) {
+      n.op = lang_.FNeg;
+    } else if (auto *cmp = dyn_cast<CmpInst>(&inst)) {
+      n.op = isa<ICmpInst>(cmp) ? lang_.icmp(cmp->getPredicate()) : lang_.fcmp(cmp->getPredicate());
+    } else if (isa<SelectInst>(inst)) {
+      n.op = lang_.Select;
+    } else if (isa<FreezeInst>(inst)) {
+      n.op = lang_.Freeze;
+    } else if (auto *ci = dyn_cast<CastInst>(&inst)) {
+      if (!isLiftableType(ci->getSrcTy())) return false;
+      n.op = lang_.cast(ci->getOpcode());
+    } else if (auto *gep = dyn_cast<GetElementPtrInst>(&inst)) {
+      return liftGEP(*gep);
+    } else if (isa<ExtractElementInst>(inst)) {
+      n.op = lang_.ExtractElement;
+    } else if (isa<InsertElementInst>(inst)) {
+      n.op = lang_.InsertElement;
+    } else if (auto *sv = dyn_cast<ShuffleVectorInst>(&inst)) {
+      n.op = lang_.Shuffle;
+      n.payload = out_.tables.masks.size();
+      out_.tables.masks.emplace_back(sv->getShuffleMask().begin(), sv->getShuffleMask().end());
+      numOps = 2;
+    } else if (auto *call = dyn_cast<IntrinsicInst>(&inst)) {
+      if (call->hasOperandBundles() || call->isConvergent() || call->mayReadOrWriteMemory() ||
+          !isSafeToSpeculativelyExecute(call) || call->arg_size() == 0 ||
+          call->arg_size() > eg::KidArray::kCapacity || call->isMustTailCall())
+        return false;
+      n.op = lang_.intrin(call->arg_size());
+      n.payload = out_.tables.constantId(call->getCalledFunction());
+      numOps = call->arg_size();
+    } else {
+      return false;
+    }
+    if (!addOperands(inst, n, numOps)) return false;
+    record(inst, g().add(std::move(n)));
+    return true;
+  }
+
+  /// getelementptr becomes `ptradd base, offset`, the offset being the sum of
+  /// the scaled indices (sign-extended or truncated to the index width, as
+  /// getelementptr does) and the constant part.
+  bool liftGEP(GetElementPtrInst &gep) {
+    if (gep.getType()->isVectorTy() || !gep.getPointerOperandType()->isPointerTy()) return false;
+    unsigned bits = dl_.getIndexTypeSizeInBits(gep.getType());
+    SmallMapVector<Value *, APInt, 4> variable;
+    APInt constant(bits, 0);
+    if (!gep.collectOffset(dl_, bits, variable, constant)) return false;
+    ClassId base = operandClass(gep.getPointerOperand());
+    if (base == kNoClass) return false;
+    Type *idxTy = IntegerType::get(gep.getContext(), bits);
+    uint32_t idxTyId = typeId(idxTy);
+    auto iconst = [&](const APInt &v) {
+      ENode c;
+      c.op = lang_.IConst;
+      c.type = idxTyId;
+      c.payload = static_cast<uint64_t>(v.getSExtValue());
+      return g().add(c);
+    };
+    if (bits > 64) return false;
+    ClassId offset = kNoClass;
+    for (auto &[value, scale] : variable) {
+      if (value->getType()->isVectorTy()) return false;
+      ClassId idx = operandClass(value);
+      if (idx == kNoClass) return false;
+      unsigned w = value->getType()->getIntegerBitWidth();
+      if (w != bits) {
+        ENode ext;
+        ext.op = lang_.cast(w < bits ? Instruction::SExt : Instruction::Trunc);
+        ext.type = idxTyId;
+        ext.kids.push_back(idx);
+        idx = g().add(ext);
+      }
+      ClassId term = idx;
+      if (!scale.isOne()) {
+        ENode mul;
+        mul.op = lang_.Mul;
+        mul.type = idxTyId;
+        mul.kids = {idx, iconst(scale)};
+        term = g().add(mul);
+      }
+      if (offset == kNoClass) {
+        offset = term;
+      } else {
+        ENode add;
+        add.op = lang_.Add;
+        add.type = idxTyId;
+        add.kids = {offset, term};
+        offset = g().add(add);
+      }
+    }
+    if (!constant.isZero() || offset == kNoClass) {
+      ClassId c = iconst(constant);
+      if (offset == kNoClass) {
+        offset = c;
+      } else {
+        ENode add;
+        add.op = lang_.Add;
+        add.type = idxTyId;
+        add.kids = {offset, c};
+        offset = g().add(add);
+      }
+    }
+    ENode n;
+    n.op = lang_.PtrAdd;
+    n.type = typeId(gep.getType());
+    n.flags = static_cast<uint16_t>(gep.getNoWrapFlags().getRaw());
+    n.kids = {base, offset};
+    record(gep, g().add(n));
+    return true;
+  }
+
+  void record(Instruction &inst, ClassId c) {
+    valueClass_[&inst] = c;
+    pureSet_.insert(&inst);
+    out_.pure.push_back(&inst);
+    out_.pureClass.push_back(c);
+    ++out_.stats.pureInstructions;
+  }
+
+  void addSkeleton(Instruction &inst) {
+    ++out_.stats.skeletonInstructions;
+    ++out_.stats.skeletonByOpcode[inst.getOpcodeName()];
+    if (!isLiftableType(inst.getType())) return;
+    ENode n;
+    n.op = lang_.Skel;
+    n.type = typeId(inst.getType());
+    n.payload = out_.tables.skeletonValues.size();
+    out_.tables.skeletonValues.push_back(&inst);
+    valueClass_[&inst] = g().add(n);
+  }
+
+  Function &fn_;
+  const IRLanguage &lang_;
+  const DataLayout &dl_;
+  LiftedFunction out_;
+  DenseMap<Instruction *, ClassId> valueClass_;
+  SmallPtrSet<Instruction *, 32> pureSet_;
+};
+
+} // namespace
+
+LiftedFunction liftFunction(Function &fn) { return Lifter(fn).run(); }
+
+} // namespace egopt::ir

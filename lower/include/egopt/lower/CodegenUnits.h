@@ -1,0 +1,60 @@
+//===- CodegenUnits.h - Splitting a module into codegen units -------------===//
+//
+// Formation (after rustc's partitioner, measured as LLVM's ParallelCG does):
+//   - each function gets a codegen-cost estimate (instructions, weighted:
+//     calls and memory operations cost more, as do blocks);
+//   - functions that must stay together (a comdat; an alias or ifunc with its
+//     aliasee) form one group; global variables go with the first unit;
+//   - the unit count is the request (--cgus=N) or, for `auto`, a function of
+//     the module's total estimate alone, never of the thread count, so the
+//     output is the same however many threads run; either way no unit is
+//     planned smaller than the minimum size unless the module is;
+//   - groups are placed largest first onto the currently smallest unit.
+// Splitting: internal symbols referenced from another unit than their own are
+// renamed with a suffix unique to the module and made hidden external, so the
+// units link with each other and with nothing else; each unit is cloned and
+// written to bitcode, to be read back in its own LLVMContext.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "llvm/ADT/SmallString.h"
+#include "llvm/IR/Module.h"
+
+#include <string>
+#include <vector>
+
+namespace egopt::lower {
+
+struct CGUOptions {
+  unsigned requested = 0;        ///< 0: auto
+  uint64_t minSize = 4000;       ///< estimate units (≈ weighted instructions)
+  uint64_t autoTargetSize = 20000;
+  unsigned autoMax = 16;
+};
+
+/// The codegen-cost estimate of one function definition.
+uint64_t estimateCodegenCost(const llvm::Function &fn);
+
+struct CGUPlan {
+  std::vector<std::vector<llvm::Function *>> functions; ///< per unit
+  std::vector<uint64_t> estimates;                       ///< per unit
+  size_t numUnits() const { return functions.size(); }
+};
+
+CGUPlan planCodegenUnits(llvm::Module &m, const CGUOptions &opts);
+
+struct SplitResult {
+  std::vector<llvm::SmallString<0>> bitcode; ///< per unit
+  /// Symbols made hidden external: (new name, original name).
+  std::vector<std::pair<std::string, std::string>> externalized;
+};
+
+/// Externalizes what must cross units and writes each unit as bitcode. `m`
+/// is modified (externalized symbols) and can be discarded afterwards.
+SplitResult splitIntoUnits(llvm::Module &m, const CGUPlan &plan);
+
+/// Undoes the renaming in a module that holds every unit again (after
+/// linking them for textual or bitcode output).
+void restoreExternalized(llvm::Module &m, const SplitResult &split);
+
+} // namespace egopt::lower

@@ -1,0 +1,204 @@
+#include "egopt/lower/CodegenUnits.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+
+#include <algorithm>
+#include <map>
+
+namespace egopt::lower {
+using namespace llvm;
+
+uint64_t estimateCodegenCost(const Function &fn) {
+  if (fn.isDeclaration()) return 0;
+  uint64_t cost = 0;
+  for (const BasicBlock &bb : fn) {
+    cost += 3; // block: labels, branch lowering, register allocation live ranges
+    for (const Instruction &i : bb) {
+      if (isa<CallBase>(i)) cost += 5;
+      else if (i.mayReadOrWriteMemory()) cost += 2;
+      else if (isa<PHINode>(i)) cost += 2;
+      else cost += 1;
+    }
+  }
+  return cost + 10; // prologue, epilogue, symbol
+}
+
+namespace {
+/// The global object a global value stands for (an alias's aliasee).
+const GlobalObject *baseObject(const GlobalValue &gv) {
+  if (auto *go = dyn_cast<GlobalObject>(&gv)) return go;
+  if (auto *ga = dyn_cast<GlobalAlias>(&gv)) return ga->getAliaseeObject();
+  if (auto *gi = dyn_cast<GlobalIFunc>(&gv)) return gi->getResolverFunction();
+  return nullptr;
+}
+} // namespace
+
+CGUPlan planCodegenUnits(Module &m, const CGUOptions &opts) {
+  // Groups of functions that must share a unit, keyed by a representative.
+  std::map<std::string, std::vector<Function *>> byComdat;
+  std::vector<std::vector<Function *>> groups;
+  for (Function &f : m) {
+    if (f.isDeclaration()) continue;
+    if (const Comdat *c = f.getComdat())
+      byComdat[c->getName().str()].push_back(&f);
+    else
+      groups.push_back({&f});
+  }
+  for (auto &[name, fs] : byComdat) groups.push_back(std::move(fs));
+
+  uint64_t total = 0;
+  std::vector<uint64_t> groupCost(groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) {
+    for (Function *f : groups[i]) groupCost[i] += estimateCodegenCost(*f);
+    total += groupCost[i];
+  }
+  unsigned n = opts.requested;
+  if (n == 0) n = unsigned(std::clamp<uint64_t>(total / opts.autoTargetSize, 1, opts.autoMax));
+  n = unsigned(std::max<uint64_t>(1, std::min<uint64_t>(n, total / std::max<uint64_t>(opts.minSize, 1))));
+  n = std::max(1u, std::min<unsigned>(n, unsigned(std::max<size_t>(groups.size(), 1))));
+
+  CGUPlan plan;
+  plan.functions.resize(n);
+  plan.estimates.assign(n, 0);
+  std::vector<size_t> order(groups.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Largest first; ties by the first function's name, so the plan is stable.
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    if (groupCost[a] != groupCost[b]) return groupCost[a] > groupCost[b];
+    return groups[a].front()->getName() < groups[b].front()->getName();
+  });
+  for (size_t gi : order) {
+    size_t smallest = 0;
+    for (size_t u = 1; u < n; ++u)
+      if (plan.estimates[u] < plan.estimates[smallest]) smallest = u;
+    for (Function *f : groups[gi]) plan.functions[smallest].push_back(f);
+    plan.estimates[smallest] += groupCost[gi];
+  }
+  // Within a unit keep module order (deterministic, and familiar in output).
+  DenseMap<const Function *, size_t> position;
+  size_t pos = 0;
+  for (Function &f : m) position[&f] = pos++;
+  for (auto &fs : plan.functions)
+    std::sort(fs.begin(), fs.end(), [&](Function *a, Function *b) { return position[a] < position[b]; });
+  return plan;
+}
+
+namespace {
+/// Collects the global values a constant refers to.
+void collectGlobals(const Constant *c, SmallPtrSetImpl<const GlobalValue *> &out,
+                    SmallPtrSetImpl<const Constant *> &seen) {
+  if (!seen.insert(c).second) return;
+  if (auto *gv = dyn_cast<GlobalValue>(c)) {
+    out.insert(gv);
+    return;
+  }
+  for (const Use &u : c->operands())
+    if (auto *op = dyn_cast<Constant>(u.get())) collectGlobals(op, out, seen);
+}
+} // namespace
+
+SplitResult splitIntoUnits(Module &m, const CGUPlan &plan) {
+  SplitResult result;
+  size_t n = plan.numUnits();
+  // Which unit defines each global object: functions by the plan; a local
+  // variable used by one unit, in that unit; other variables in unit 0;
+  // aliases and ifuncs follow their base object.
+  DenseMap<const GlobalValue *, size_t> unitOf;
+  for (size_t u = 0; u < n; ++u)
+    for (Function *f : plan.functions[u]) unitOf[f] = u;
+  auto home = [&](const GlobalValue &gv) -> size_t {
+    if (const GlobalObject *base = baseObject(gv))
+      if (auto it = unitOf.find(base); it != unitOf.end()) return it->second;
+    return 0;
+  };
+
+  // Which units refer to each local symbol.
+  DenseMap<const GlobalValue *, SmallVector<size_t, 2>> referencedFrom;
+  auto note = [&](const GlobalValue *gv, size_t u) {
+    auto &v = referencedFrom[gv];
+    if (std::find(v.begin(), v.end(), u) == v.end()) v.push_back(u);
+  };
+  for (Function &f : m) {
+    if (f.isDeclaration()) continue;
+    size_t u = home(f);
+    SmallPtrSet<const GlobalValue *, 16> refs;
+    SmallPtrSet<const Constant *, 32> seen;
+    for (const BasicBlock &bb : f)
+      for (const Instruction &i : bb)
+        for (const Use &op : i.operands())
+          if (auto *c = dyn_cast<Constant>(op.get())) collectGlobals(c, refs, seen);
+    for (unsigned i = 0; i < f.getNumOperands(); ++i) // personality, prefix, prologue
+      if (auto *c = dyn_cast<Constant>(f.getOperand(i))) collectGlobals(c, refs, seen);
+    for (const GlobalValue *gv : refs) note(gv, u);
+  }
+  // A local variable used by one unit only lives in that unit (no renaming).
+  for (GlobalVariable &gv : m.globals()) {
+    if (!gv.hasLocalLinkage()) continue;
+    auto it = referencedFrom.find(&gv);
+    if (it != referencedFrom.end() && it->second.size() == 1) unitOf[&gv] = it->second.front();
+  }
+  for (GlobalVariable &gv : m.globals())
+    if (gv.hasInitializer()) {
+      SmallPtrSet<const GlobalValue *, 16> refs;
+      SmallPtrSet<const Constant *, 32> seen;
+      collectGlobals(gv.getInitializer(), refs, seen);
+      for (const GlobalValue *r : refs) note(r, home(gv));
+    }
+  for (GlobalAlias &ga : m.aliases()) {
+    SmallPtrSet<const GlobalValue *, 16> refs;
+    SmallPtrSet<const Constant *, 32> seen;
+    collectGlobals(ga.getAliasee(), refs, seen);
+    for (const GlobalValue *r : refs) note(r, home(ga));
+  }
+
+  // A suffix unique to this module: different translation units compiled
+  // with several units must not clash on the symbols made hidden external.
+  std::string moduleKey = m.getModuleIdentifier() + "|" + m.getSourceFileName();
+  std::string suffix = ".egopt." + utohexstr(xxh3_64bits(moduleKey), /*LowerCase=*/true);
+  std::vector<GlobalValue *> locals;
+  for (GlobalValue &gv : m.global_values())
+    if (gv.hasLocalLinkage()) locals.push_back(&gv);
+  for (GlobalValue *gv : locals) {
+    auto it = referencedFrom.find(gv);
+    if (it == referencedFrom.end()) continue;
+    size_t own = home(*gv);
+    bool crosses = std::any_of(it->second.begin(), it->second.end(), [&](size_t u) { return u != own; });
+    if (!crosses) continue;
+    std::string original = gv->hasName() ? gv->getName().str() : std::string("anon");
+    gv->setName(original + suffix);
+    gv->setLinkage(GlobalValue::ExternalLinkage);
+    gv->setVisibility(GlobalValue::HiddenVisibility);
+    result.externalized.emplace_back(gv->getName().str(), original);
+  }
+
+  result.bitcode.resize(n);
+  for (size_t u = 0; u < n; ++u) {
+    ValueToValueMapTy vmap;
+    std::unique_ptr<Module> part = CloneModule(m, vmap, [&](const GlobalValue *gv) {
+      return home(*gv) == u;
+    });
+    raw_svector_ostream os(result.bitcode[u]);
+    WriteBitcodeToFile(*part, os);
+  }
+  return result;
+}
+
+void restoreExternalized(Module &m, const SplitResult &split) {
+  for (const auto &[name, original] : split.externalized) {
+    GlobalValue *gv = m.getNamedValue(name);
+    if (!gv) continue;
+    gv->setLinkage(GlobalValue::InternalLinkage);
+    gv->setVisibility(GlobalValue::DefaultVisibility);
+    if (!m.getNamedValue(original)) gv->setName(original == "anon" ? "" : original);
+  }
+}
+
+} // namespace egopt::lower

@@ -1,0 +1,301 @@
+#include "egopt/lower/Elaborator.h"
+
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/DebugProgramInstruction.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/IRBuilder.h"
+
+namespace egopt::lower {
+using namespace llvm;
+using eg::ClassId;
+using eg::ENode;
+
+namespace {
+
+class Elaborator {
+public:
+  Elaborator(ir::LiftedFunction &lf, const extract::GreedyExtractor &ex)
+      : lf_(lf), ex_(ex), g_(*lf.egraph), lang_(ir::IRLanguage::get()), fn_(*lf.fn), dt_(fn_),
+        li_(dt_), builder_(fn_.getContext()) {
+    dt_.updateDFSNumbers();
+    // The first lifted instruction of each class gives its location and name.
+    for (size_t i = 0; i < lf.pure.size(); ++i) origin_.try_emplace(g_.find(lf.pureClass[i]), lf.pure[i]);
+    for (const ir::SkeletonUse &u : lf.uses) {
+      if (auto *phi = dyn_cast<PHINode>(u.user))
+        phiUses_[phi->getIncomingBlock(u.operand)].push_back(u);
+      else
+        uses_[u.user].push_back(u);
+    }
+  }
+
+  ElaborationStats run() {
+    // Preorder walk of the dominator tree, children in their stored order.
+    std::vector<DomTreeNode *> stack{dt_.getRootNode()};
+    while (!stack.empty()) {
+      DomTreeNode *node = stack.back();
+      stack.pop_back();
+      visitBlock(*node->getBlock());
+      for (auto it = node->end(); it != node->begin();) stack.push_back(*--it);
+    }
+    eraseLifted();
+    return stats_;
+  }
+
+private:
+  bool dominates(const BasicBlock *a, const BasicBlock *b) const {
+    const DomTreeNode *na = dt_.getNode(a), *nb = dt_.getNode(b);
+    return na->getDFSNumIn() <= nb->getDFSNumIn() && nb->getDFSNumOut() <= na->getDFSNumOut();
+  }
+
+  void visitBlock(BasicBlock &bb) {
+    for (Instruction *inst = &bb.front(); inst;) {
+      Instruction *next = inst->getNextNode();
+      if (!isa<PHINode>(inst)) {
+        if (auto it = uses_.find(inst); it != uses_.end()) {
+          BasicBlock *useBB = &bb;
+          Instruction *at = inst;
+          // An EH pad must stay first in its block: its operands come from
+          // the dominating block.
+          if (inst->isEHPad())
+            if (auto *idom = dt_.getNode(&bb)->getIDom()) {
+              useBB = idom->getBlock();
+              at = useBB->getTerminator();
+            }
+          for (const ir::SkeletonUse &u : it->second)
+            inst->setOperand(u.operand, materialize(u.cls, useBB, at));
+        }
+        if (inst->isTerminator()) {
+          if (auto it = phiUses_.find(&bb); it != phiUses_.end())
+            for (const ir::SkeletonUse &u : it->second)
+              cast<PHINode>(u.user)->setIncomingValue(u.operand, materialize(u.cls, &bb, inst));
+        }
+      }
+      inst = next;
+    }
+  }
+
+  /// The block an operand value is defined in (nullptr: anywhere).
+  static BasicBlock *defBlock(Value *v) {
+    if (auto *i = dyn_cast<Instruction>(v)) return i->getParent();
+    return nullptr;
+  }
+
+  Value *leafValue(const ENode &n) {
+    const ir::IRTables &t = lf_.tables;
+    Type *ty = t.types[n.type];
+    if (n.op == lang_.IConst) {
+      unsigned bits = ty->getScalarSizeInBits();
+      return ConstantInt::get(ty, APInt(bits, n.payload, /*isSigned=*/true, /*implicitTrunc=*/true));
+    }
+    if (n.op == lang_.FConst) {
+      Type *scalar = ty->getScalarType();
+      APFloat v(scalar->getFltSemantics(), APInt(scalar->getPrimitiveSizeInBits(), n.payload));
+      return ConstantFP::get(ty, v);
+    }
+    if (n.op == lang_.Cst) return t.constants[n.payload];
+    if (n.op == lang_.Arg) return fn_.getArg(unsigned(n.payload));
+    assert(n.op == lang_.Skel);
+    return t.skeletonValues[n.payload];
+  }
+
+  /// A copy of `cls` usable at `at` in `useBB`, made if there is none.
+  Value *materialize(ClassId root, BasicBlock *useBB, Instruction *at) {
+    struct Frame {
+      ClassId cls;
+      const ENode *node;
+      unsigned nextKid;
+      SmallVector<Value *, 4> kids;
+    };
+    SmallVector<Frame, 16> stack;
+    Value *result = nullptr;
+    auto start = [&](ClassId c) -> Value * {
+      c = g_.find(c);
+      if (Value *v = lookup(c, useBB)) {
+        ++stats_.reused;
+        return v;
+      }
+      const ENode *best = ex_.best(c);
+      assert(best && "extraction left a needed class without an e-node");
+      if (best->kids.empty()) return leafValue(*best);
+      stack.push_back({c, best, 0, {}});
+      return nullptr;
+    };
+    result = start(root);
+    while (!stack.empty()) {
+      Frame &f = stack.back();
+      if (f.nextKid < f.node->kids.size()) {
+        ClassId kid = f.node->kids[f.nextKid++];
+        if (Value *v = start(kid)) stack.back().kids.push_back(v);
+        continue;
+      }
+      Value *v = build(f.cls, *f.node, f.kids, useBB, at);
+      stack.pop_back();
+      if (stack.empty())
+        result = v;
+      else
+        stack.back().kids.push_back(v);
+    }
+    return result;
+  }
+
+  Value *lookup(ClassId c, const BasicBlock *useBB) const {
+    auto it = placed_.find(c);
+    if (it == placed_.end()) return nullptr;
+    for (auto e = it->second.rbegin(); e != it->second.rend(); ++e)
+      if (dominates(e->first, useBB)) return e->second;
+    return nullptr;
+  }
+
+  /// Chooses the block: on the dominator path from the operands' deepest
+  /// definition down to the use, the deepest block of least loop depth.
+  BasicBlock *placement(ArrayRef<Value *> kids, BasicBlock *useBB) {
+    BasicBlock *deepest = nullptr;
+    unsigned deepestLevel = 0;
+    for (Value *k : kids)
+      if (BasicBlock *d = defBlock(k)) {
+        unsigned level = dt_.getNode(d)->getLevel();
+        if (!deepest || level > deepestLevel) {
+          deepest = d;
+          deepestLevel = level;
+        }
+      }
+    BasicBlock *best = useBB;
+    unsigned bestDepth = li_.getLoopDepth(useBB);
+    if (bestDepth == 0) return best;
+    for (DomTreeNode *n = dt_.getNode(useBB); n; n = n->getIDom()) {
+      BasicBlock *b = n->getBlock();
+      unsigned depth = li_.getLoopDepth(b);
+      if (depth < bestDepth) {
+        best = b;
+        bestDepth = depth;
+      }
+      if (b == deepest) break;
+    }
+    return best;
+  }
+
+  Value *build(ClassId c, const ENode &n, ArrayRef<Value *> kids, BasicBlock *useBB,
+               Instruction *at) {
+    BasicBlock *where = placement(kids, useBB);
+    Instruction *insertBefore = where == useBB ? at : where->getTerminator();
+    if (where != useBB) ++stats_.hoisted;
+    builder_.SetInsertPoint(insertBefore);
+    Instruction *origin = nullptr;
+    if (auto it = origin_.find(c); it != origin_.end()) origin = it->second;
+    builder_.SetCurrentDebugLocation(origin ? origin->getDebugLoc() : DebugLoc());
+    Value *v = create(n, kids);
+    if (auto *inst = dyn_cast<Instruction>(v)) {
+      ++stats_.materialized;
+      if (origin && origin->hasName()) inst->setName(origin->getName());
+    }
+    placed_[c].push_back({where, v});
+    return v;
+  }
+
+  Value *create(const ENode &n, ArrayRef<Value *> k) {
+    Type *ty = lf_.tables.types[n.type];
+    FastMathFlags fmf = ir::decodeFMF(n.flags);
+    auto setIntFlags = [&](Value *v) {
+      auto *inst = dyn_cast<Instruction>(v);
+      if (!inst) return v;
+      if (isa<OverflowingBinaryOperator>(inst)) {
+        inst->setHasNoUnsignedWrap(n.flags & ir::NUW);
+        inst->setHasNoSignedWrap(n.flags & ir::NSW);
+      }
+      if (isa<PossiblyExactOperator>(inst)) inst->setIsExact(n.flags & ir::Exact);
+      if (auto *pd = dyn_cast<PossiblyDisjointInst>(inst)) pd->setIsDisjoint(n.flags & ir::Disjoint);
+      if (auto *nn = dyn_cast<PossiblyNonNegInst>(inst)) nn->setNonNeg(n.flags & ir::NNeg);
+      if (auto *tr = dyn_cast<TruncInst>(inst)) {
+        tr->setHasNoUnsignedWrap(n.flags & ir::NUW);
+        tr->setHasNoSignedWrap(n.flags & ir::NSW);
+      }
+      if (auto *ic = dyn_cast<ICmpInst>(inst)) ic->setSameSign(n.flags & ir::SameSign);
+      if (isa<FPMathOperator>(inst)) inst->setFastMathFlags(fmf);
+      return v;
+    };
+    if (auto opc = lang_.opcodeOf(n.op))
+      return setIntFlags(builder_.CreateBinOp(Instruction::BinaryOps(*opc), k[0], k[1]));
+    if (auto pred = lang_.predicateOf(n.op)) {
+      Value *v = CmpInst::isIntPredicate(*pred) ? builder_.CreateICmp(*pred, k[0], k[1])
+                                                : builder_.CreateFCmp(*pred, k[0], k[1]);
+      return setIntFlags(v);
+    }
+    if (auto cop = lang_.castOf(n.op)) return setIntFlags(builder_.CreateCast(*cop, k[0], ty));
+    if (n.op == lang_.FNeg) return setIntFlags(builder_.CreateFNeg(k[0]));
+    if (n.op == lang_.Select) return setIntFlags(builder_.CreateSelect(k[0], k[1], k[2]));
+    if (n.op == lang_.Freeze) return builder_.CreateFreeze(k[0]);
+    if (n.op == lang_.PtrAdd)
+      return builder_.CreatePtrAdd(k[0], k[1], "", GEPNoWrapFlags::fromRaw(n.flags));
+    if (n.op == lang_.ExtractElement) return builder_.CreateExtractElement(k[0], k[1]);
+    if (n.op == lang_.InsertElement) return builder_.CreateInsertElement(k[0], k[1], k[2]);
+    if (n.op == lang_.Shuffle)
+      return builder_.CreateShuffleVector(k[0], k[1], lf_.tables.masks[n.payload]);
+    assert(lang_.isIntrin(n.op));
+    auto *callee = cast<Function>(lf_.tables.constants[n.payload]);
+    CallInst *call = builder_.CreateCall(callee->getFunctionType(), callee, k);
+    return setIntFlags(call);
+  }
+
+  /// Erases the lifted instructions; debug records that used them follow the
+  /// new value where it dominates them, and lose their location otherwise.
+  void eraseLifted() {
+    SmallVector<DbgVariableRecord *, 4> records;
+    for (size_t i = 0; i < lf_.pure.size(); ++i) {
+      Instruction *old = lf_.pure[i];
+      records.clear();
+      findDbgUsers(old, records);
+      if (records.empty()) continue;
+      ClassId c = g_.find(lf_.pureClass[i]);
+      for (DbgVariableRecord *r : records) {
+        Instruction *pos = r->getMarker()->MarkedInstr;
+        Value *replacement = nullptr;
+        if (pos) {
+          BasicBlock *bb = pos->getParent();
+          if (auto it = placed_.find(c); it != placed_.end())
+            for (auto &[where, v] : it->second) {
+              auto *vi = dyn_cast<Instruction>(v);
+              if (!vi) { replacement = v; break; }
+              if (where == bb ? vi->comesBefore(pos) : dominates(where, bb)) {
+                replacement = v;
+                break;
+              }
+            }
+        }
+        if (replacement)
+          r->replaceVariableLocationOp(old, replacement);
+        else
+          r->setKillLocation();
+      }
+    }
+    for (Instruction *old : lf_.pure) old->dropAllReferences();
+    for (Instruction *old : lf_.pure) {
+      if (!old->use_empty()) old->replaceAllUsesWith(PoisonValue::get(old->getType()));
+      old->eraseFromParent();
+      ++stats_.erased;
+    }
+  }
+
+  ir::LiftedFunction &lf_;
+  const extract::GreedyExtractor &ex_;
+  const eg::EGraph &g_;
+  const ir::IRLanguage &lang_;
+  Function &fn_;
+  DominatorTree dt_;
+  LoopInfo li_;
+  IRBuilder<> builder_;
+  DenseMap<ClassId, Instruction *> origin_;
+  DenseMap<Instruction *, SmallVector<ir::SkeletonUse, 2>> uses_;
+  DenseMap<BasicBlock *, SmallVector<ir::SkeletonUse, 4>> phiUses_;
+  DenseMap<ClassId, SmallVector<std::pair<BasicBlock *, Value *>, 1>> placed_;
+  ElaborationStats stats_;
+};
+
+} // namespace
+
+ElaborationStats elaborate(ir::LiftedFunction &lf, const extract::GreedyExtractor &ex) {
+  return Elaborator(lf, ex).run();
+}
+
+} // namespace egopt::lower

@@ -1,0 +1,83 @@
+//===- Pipeline.h - egopt's embedded API -----------------------------------===//
+//
+// The whole mid-end and back-end, as a library:
+//
+//   parse ─► pre-passes (SROA, simplifycfg; the inliner at -O2 and up)
+//         ─► codegen units (each its own LLVMContext)
+//         ─► per unit, in parallel: lift each function ─► e-graph rounds and
+//            extraction (functions in parallel) ─► elaborate ─► LLVM codegen
+//         ─► one output (objects joined with `ld.lld -r`), or one per unit.
+//
+// optimizeModule() is the mid-end alone on one module in the caller's
+// context (for embedding, and for the pass plugin); compileModule() is what
+// the `egopt` driver runs.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "egopt/TimeTrace.h"
+#include "egopt/lower/Codegen.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace egopt {
+
+enum class EmitKind { Object, Assembly, LLVM, Bitcode };
+
+struct Options {
+  unsigned optLevel = 2;   ///< 0 to 3
+  unsigned threads = 0;    ///< 0: every hardware thread
+  unsigned cgus = 0;       ///< 0: auto (from the module's size alone)
+  uint64_t minCGUSize = 4000;
+  EmitKind emit = EmitKind::Object;
+  bool splitOutput = false; ///< one output per codegen unit
+  lower::CodegenOptions codegen;
+  std::string lldPath;      ///< joins per-unit objects; empty: the configured one
+  bool verify = true;       ///< run LLVM's verifier on every lowered function
+  TimeTrace *trace = nullptr;
+};
+
+/// Counters and timings of one compilation (--stats, --stats-json).
+struct Stats {
+  size_t functions = 0;           ///< definitions seen
+  size_t liftedFunctions = 0;     ///< went through the e-graph
+  size_t skippedFunctions = 0;    ///< kept as they were (see docs/pipeline.md)
+  size_t pureInstructions = 0;
+  size_t skeletonInstructions = 0;
+  std::map<std::string, size_t> skeletonByOpcode;
+  size_t eNodes = 0, eClasses = 0;
+  size_t materialized = 0, reused = 0, hoisted = 0, erased = 0;
+  /// Per codegen unit: the estimate and the measured codegen time.
+  std::vector<uint64_t> cguEstimates;
+  std::vector<double> cguCodegenSeconds;
+  /// Mean absolute deviation between estimated and measured shares.
+  double cguEstimateError = 0;
+  /// Wall time per phase, summed over threads where phases run in parallel.
+  double prePassSeconds = 0, splitSeconds = 0, liftSeconds = 0, egraphSeconds = 0,
+         lowerSeconds = 0, codegenSeconds = 0, joinSeconds = 0, totalSeconds = 0;
+
+  void merge(const Stats &other);
+  void print(llvm::raw_ostream &os) const;
+  void printTimes(llvm::raw_ostream &os) const;
+  std::string toJson() const;
+};
+
+/// Runs the pre-passes and the e-graph on every function of `m`, in place.
+llvm::Error optimizeModule(llvm::Module &m, const Options &opts, Stats *stats = nullptr);
+
+struct Output {
+  std::string suffix; ///< empty for the single output; ".cguN" per unit
+  llvm::SmallVector<char, 0> bytes;
+};
+
+/// The driver's path: everything from pre-passes to the output bytes.
+llvm::Error compileModule(std::unique_ptr<llvm::Module> m, const Options &opts,
+                          std::vector<Output> &outputs, Stats &stats);
+
+} // namespace egopt

@@ -1,0 +1,524 @@
+#include "egopt/Pipeline.h"
+
+#include "egopt/extract/GreedyExtractor.h"
+#include "egopt/extract/IRCost.h"
+#include "egopt/lift/Lifter.h"
+#include "egopt/lower/CodegenUnits.h"
+#include "egopt/lower/Elaborator.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/InlineAdvisor.h"
+#include "llvm/Analysis/InlineCost.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Linker/Linker.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Transforms/IPO/AlwaysInliner.h"
+#include "llvm/Transforms/IPO/Inliner.h"
+#include "llvm/Transforms/IPO/ModuleInliner.h"
+#include "llvm/Transforms/Scalar/SROA.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_for_each.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <mutex>
+#include <numeric>
+
+#ifndef EGOPT_DEFAULT_LLD
+#define EGOPT_DEFAULT_LLD "ld.lld"
+#endif
+
+namespace egopt {
+using namespace llvm;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+Error errorf(const Twine &msg) { return createStringError(inconvertibleErrorCode(), msg); }
+
+//===----------------------------------------------------------------------===//
+// Pre-passes
+//===----------------------------------------------------------------------===//
+
+/// SROA (which includes mem2reg) and simplifycfg on every function; at -O2
+/// and up the CGSCC inliner runs with them interleaved, as LLVM's own
+/// pipeline does. LLVM's scalar optimizers (instcombine, GVN, ...) are not
+/// run: the e-graph does that work.
+void runPrePasses(Module &m, unsigned optLevel, TargetMachine *tm) {
+  if (optLevel == 0) return;
+  LoopAnalysisManager lam;
+  FunctionAnalysisManager fam;
+  CGSCCAnalysisManager cgam;
+  ModuleAnalysisManager mam;
+  PassBuilder pb(tm);
+  pb.registerModuleAnalyses(mam);
+  pb.registerCGSCCAnalyses(cgam);
+  pb.registerFunctionAnalyses(fam);
+  pb.registerLoopAnalyses(lam);
+  pb.crossRegisterProxies(lam, fam, cgam, mam);
+
+  auto simplify = [] {
+    FunctionPassManager fpm;
+    fpm.addPass(SROAPass(SROAOptions::ModifyCFG));
+    fpm.addPass(SimplifyCFGPass());
+    return fpm;
+  };
+  ModulePassManager mpm;
+  mpm.addPass(AlwaysInlinerPass());
+  if (optLevel >= 2) {
+    mpm.addPass(createModuleToFunctionPassAdaptor(simplify()));
+    ModuleInlinerWrapperPass inliner(getInlineParams(optLevel, /*SizeOptLevel=*/0));
+    inliner.getPM().addPass(createCGSCCToFunctionPassAdaptor(simplify()));
+    mpm.addPass(std::move(inliner));
+  } else {
+    mpm.addPass(createModuleToFunctionPassAdaptor(simplify()));
+  }
+  mpm.run(m, mam);
+}
+
+//===----------------------------------------------------------------------===//
+// The mid-end on one module (one context, one owning thread)
+//===----------------------------------------------------------------------===//
+
+/// Functions the e-graph leaves alone, and why (docs/pipeline.md).
+bool shouldSkip(const Function &f) {
+  if (f.hasOptNone()) return true; // the user asked for it
+  for (const BasicBlock &bb : f)
+    for (const Instruction &i : bb)
+      if (auto *call = dyn_cast<CallInst>(&i); call && call->isMustTailCall())
+        return true; // nothing may be placed between a musttail call and its ret
+  return false;
+}
+
+struct FunctionWork {
+  ir::LiftedFunction lifted;
+  std::unique_ptr<extract::GreedyExtractor> extractor;
+};
+
+Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
+  std::vector<FunctionWork> work;
+  auto t0 = Clock::now();
+  {
+    TimeTrace::Scope span(opts.trace, "lift", m.getModuleIdentifier());
+    for (Function &f : m) {
+      if (f.isDeclaration()) continue;
+      ++stats.functions;
+      if (shouldSkip(f)) {
+        ++stats.skippedFunctions;
+        continue;
+      }
+      removeUnreachableBlocks(f);
+      FunctionWork w;
+      w.lifted = ir::liftFunction(f);
+      ++stats.liftedFunctions;
+      stats.pureInstructions += w.lifted.stats.pureInstructions;
+      stats.skeletonInstructions += w.lifted.stats.skeletonInstructions;
+      for (auto &[name, count] : w.lifted.stats.skeletonByOpcode) stats.skeletonByOpcode[name] += count;
+      work.push_back(std::move(w));
+    }
+  }
+  stats.liftSeconds += since(t0);
+
+  // E-graph work is plain data: functions run in parallel.
+  auto t1 = Clock::now();
+  tbb::parallel_for(size_t(0), work.size(), [&](size_t i) {
+    TimeTrace::Scope span(opts.trace, "egraph", work[i].lifted.fn->getName().str());
+    eg::EGraph &g = *work[i].lifted.egraph;
+    g.rebuild();
+    work[i].extractor = std::make_unique<extract::GreedyExtractor>(g, extract::irNodeCost);
+  });
+  stats.egraphSeconds += since(t1);
+  for (FunctionWork &w : work) {
+    stats.eNodes += w.lifted.egraph->numNodes();
+    stats.eClasses += w.lifted.egraph->numClasses();
+  }
+
+  auto t2 = Clock::now();
+  TimeTrace::Scope span(opts.trace, "lower", m.getModuleIdentifier());
+  for (FunctionWork &w : work) {
+    lower::ElaborationStats es = lower::elaborate(w.lifted, *w.extractor);
+    stats.materialized += es.materialized;
+    stats.reused += es.reused;
+    stats.hoisted += es.hoisted;
+    stats.erased += es.erased;
+    if (opts.verify) {
+      std::string msg;
+      raw_string_ostream os(msg);
+      if (verifyFunction(*w.lifted.fn, &os))
+        return errorf("internal error: function '" + w.lifted.fn->getName() +
+                      "' is invalid after lowering: " + StringRef(msg).trim());
+    }
+    w.lifted.egraph.reset();
+  }
+  stats.lowerSeconds += since(t2);
+  return Error::success();
+}
+
+//===----------------------------------------------------------------------===//
+// Codegen units
+//===----------------------------------------------------------------------===//
+
+CodeGenFileType fileType(EmitKind k) {
+  return k == EmitKind::Assembly ? CodeGenFileType::AssemblyFile : CodeGenFileType::ObjectFile;
+}
+
+lower::CodegenOptions codegenOptions(const Options &opts) {
+  lower::CodegenOptions c = opts.codegen;
+  c.optLevel = opts.optLevel == 0   ? CodeGenOptLevel::None
+               : opts.optLevel == 1 ? CodeGenOptLevel::Less
+               : opts.optLevel == 2 ? CodeGenOptLevel::Default
+                                    : CodeGenOptLevel::Aggressive;
+  return c;
+}
+
+Error writeModule(Module &m, EmitKind kind, SmallVectorImpl<char> &out) {
+  raw_svector_ostream os(out);
+  if (kind == EmitKind::Bitcode)
+    WriteBitcodeToFile(m, os);
+  else
+    m.print(os, nullptr);
+  return Error::success();
+}
+
+/// Joins relocatable objects into one with `ld.lld -r`.
+Error joinObjects(const std::vector<SmallVector<char, 0>> &objects, const std::string &lld,
+                  SmallVectorImpl<char> &out) {
+  std::vector<std::string> inputs;
+  auto cleanup = make_scope_exit([&] {
+    for (const std::string &p : inputs) sys::fs::remove(p);
+  });
+  for (const auto &obj : objects) {
+    SmallString<128> path;
+    int fd;
+    if (std::error_code ec = sys::fs::createTemporaryFile("egopt-cgu", "o", fd, path))
+      return errorf("cannot create a temporary file: " + ec.message());
+    inputs.push_back(path.str().str());
+    raw_fd_ostream os(fd, /*shouldClose=*/true);
+    os.write(obj.data(), obj.size());
+    os.close();
+    if (os.has_error()) return errorf("cannot write '" + path + "'");
+  }
+  SmallString<128> outPath;
+  int outFd;
+  if (std::error_code ec = sys::fs::createTemporaryFile("egopt-joined", "o", outFd, outPath))
+    return errorf("cannot create a temporary file: " + ec.message());
+  sys::fs::closeFile(outFd);
+  inputs.push_back(outPath.str().str());
+
+  auto program = sys::findProgramByName(lld);
+  if (!program) return errorf("cannot find the linker '" + lld + "' (needed to join codegen units; use --cgus=1 or --lld=PATH)");
+  std::vector<StringRef> args = {*program, "-r", "-o", outPath};
+  for (size_t i = 0; i + 1 < inputs.size(); ++i) args.push_back(inputs[i]);
+  std::string errMsg;
+  int rc = sys::ExecuteAndWait(*program, args, std::nullopt, {}, 0, 0, &errMsg);
+  if (rc != 0) return errorf("'" + lld + " -r' failed joining codegen units" + (errMsg.empty() ? "" : ": " + errMsg));
+  auto buf = MemoryBuffer::getFile(outPath);
+  if (!buf) return errorf("cannot read the joined object: " + buf.getError().message());
+  out.assign((*buf)->getBufferStart(), (*buf)->getBufferEnd());
+  return Error::success();
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Public entry points
+//===----------------------------------------------------------------------===//
+
+Error optimizeModule(Module &m, const Options &opts, Stats *statsOut) {
+  Stats local;
+  Stats &stats = statsOut ? *statsOut : local;
+  auto t0 = Clock::now();
+  runPrePasses(m, opts.optLevel, nullptr);
+  stats.prePassSeconds += since(t0);
+  if (opts.optLevel == 0) return Error::success();
+  tbb::task_arena arena(opts.threads ? int(opts.threads) : tbb::task_arena::automatic);
+  Error err = Error::success();
+  arena.execute([&] { err = optimizeFunctions(m, opts, stats); });
+  return err;
+}
+
+Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<Output> &outputs,
+                    Stats &stats) {
+  auto tStart = Clock::now();
+  lower::CodegenOptions cg = codegenOptions(opts);
+  // A target machine for the whole module: its triple and data layout, and
+  // the inliner's cost model.
+  auto tm = lower::createTargetMachine(*m, cg);
+  if (!tm) return tm.takeError();
+  cg.triple = m->getTargetTriple().str();
+
+  {
+    TimeTrace::Scope span(opts.trace, "pre-passes");
+    auto t = Clock::now();
+    runPrePasses(*m, opts.optLevel, tm->get());
+    stats.prePassSeconds += since(t);
+  }
+
+  lower::CGUOptions cguOpts;
+  cguOpts.requested = opts.cgus;
+  cguOpts.minSize = opts.minCGUSize;
+  lower::CGUPlan plan = lower::planCodegenUnits(*m, cguOpts);
+  size_t n = plan.numUnits();
+  stats.cguEstimates = plan.estimates;
+  stats.cguCodegenSeconds.assign(n, 0);
+
+  tbb::task_arena arena(opts.threads ? int(opts.threads) : tbb::task_arena::automatic);
+  bool textual = opts.emit == EmitKind::LLVM || opts.emit == EmitKind::Bitcode;
+
+  if (n == 1) {
+    // One unit: no split, the module stays in its context.
+    Error err = Error::success();
+    arena.execute([&] {
+      if (opts.optLevel > 0) err = optimizeFunctions(*m, opts, stats);
+    });
+    if (err) return err;
+    outputs.emplace_back();
+    auto t = Clock::now();
+    if (textual) {
+      if (Error e = writeModule(*m, opts.emit, outputs.back().bytes)) return e;
+    } else {
+      TimeTrace::Scope span(opts.trace, "codegen", "unit 0");
+      if (Error e = lower::emitCode(*m, **tm, fileType(opts.emit), outputs.back().bytes)) return e;
+    }
+    stats.codegenSeconds += since(t);
+    stats.cguCodegenSeconds[0] = since(t);
+    stats.totalSeconds = since(tStart);
+    return Error::success();
+  }
+
+  auto tSplit = Clock::now();
+  lower::SplitResult split;
+  {
+    TimeTrace::Scope span(opts.trace, "split");
+    split = lower::splitIntoUnits(*m, plan);
+  }
+  stats.splitSeconds += since(tSplit);
+  m.reset();
+
+  // Largest unit first, so the longest job starts first.
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return plan.estimates[a] > plan.estimates[b]; });
+  std::vector<Stats> unitStats(n);
+  std::vector<SmallVector<char, 0>> unitOut(n);
+  std::vector<Error> unitErr;
+  for (size_t i = 0; i < n; ++i) unitErr.push_back(Error::success());
+  bool wantObjects = !textual && !(opts.emit == EmitKind::Assembly && !opts.splitOutput);
+
+  arena.execute([&] {
+    tbb::parallel_for_each(order.begin(), order.end(), [&](size_t u) {
+      TimeTrace::Scope span(opts.trace, "unit", "unit " + std::to_string(u));
+      LLVMContext ctx; // this unit's own context: never shared between threads
+      auto parsed = parseBitcodeFile(MemoryBufferRef(StringRef(split.bitcode[u].data(), split.bitcode[u].size()), "cgu"), ctx);
+      if (!parsed) {
+        unitErr[u] = parsed.takeError();
+        return;
+      }
+      Module &um = **parsed;
+      if (opts.optLevel > 0)
+        if (Error e = optimizeFunctions(um, opts, unitStats[u])) {
+          unitErr[u] = std::move(e);
+          return;
+        }
+      auto t = Clock::now();
+      if (wantObjects) {
+        TimeTrace::Scope cgSpan(opts.trace, "codegen", "unit " + std::to_string(u));
+        auto utm = lower::createTargetMachine(um, cg);
+        if (!utm) {
+          unitErr[u] = utm.takeError();
+          return;
+        }
+        if (Error e = lower::emitCode(um, **utm, fileType(opts.emit), unitOut[u])) {
+          unitErr[u] = std::move(e);
+          return;
+        }
+      } else {
+        raw_svector_ostream os(unitOut[u]);
+        WriteBitcodeToFile(um, os);
+      }
+      unitStats[u].cguCodegenSeconds.assign(1, since(t));
+      unitStats[u].codegenSeconds += since(t);
+    });
+  });
+  for (size_t u = 0; u < n; ++u)
+    if (unitErr[u]) return std::move(unitErr[u]);
+  for (size_t u = 0; u < n; ++u) {
+    double cgTime = unitStats[u].cguCodegenSeconds.empty() ? 0 : unitStats[u].cguCodegenSeconds[0];
+    unitStats[u].cguCodegenSeconds.clear();
+    stats.merge(unitStats[u]);
+    stats.cguCodegenSeconds[u] = cgTime;
+  }
+
+  auto tJoin = Clock::now();
+  TimeTrace::Scope joinSpan(opts.trace, "join");
+  if (wantObjects && opts.splitOutput) {
+    for (size_t u = 0; u < n; ++u) outputs.push_back({".cgu" + std::to_string(u), std::move(unitOut[u])});
+  } else if (wantObjects) {
+    outputs.emplace_back();
+    if (Error e = joinObjects(unitOut, opts.lldPath.empty() ? EGOPT_DEFAULT_LLD : opts.lldPath,
+                              outputs.back().bytes))
+      return e;
+  } else {
+    // Textual output, or one assembly file: link the units back into one
+    // module and undo the renaming.
+    LLVMContext ctx;
+    auto linked = std::make_unique<Module>("egopt", ctx);
+    Linker linker(*linked);
+    for (size_t u = 0; u < n; ++u) {
+      auto part = parseBitcodeFile(MemoryBufferRef(StringRef(unitOut[u].data(), unitOut[u].size()), "cgu"), ctx);
+      if (!part) return part.takeError();
+      if (linker.linkInModule(std::move(*part)))
+        return errorf("internal error: cannot link codegen unit " + Twine(u) + " back");
+    }
+    lower::restoreExternalized(*linked, split);
+    outputs.emplace_back();
+    if (textual) {
+      if (Error e = writeModule(*linked, opts.emit, outputs.back().bytes)) return e;
+    } else {
+      auto ltm = lower::createTargetMachine(*linked, cg);
+      if (!ltm) return ltm.takeError();
+      if (Error e = lower::emitCode(*linked, **ltm, fileType(opts.emit), outputs.back().bytes)) return e;
+    }
+  }
+  stats.joinSeconds += since(tJoin);
+
+  // How well the estimates predicted codegen time: mean absolute deviation
+  // of the normalized shares.
+  double estTotal = 0, timeTotal = 0;
+  for (size_t u = 0; u < n; ++u) {
+    estTotal += double(stats.cguEstimates[u]);
+    timeTotal += stats.cguCodegenSeconds[u];
+  }
+  if (estTotal > 0 && timeTotal > 0) {
+    double dev = 0;
+    for (size_t u = 0; u < n; ++u)
+      dev += std::abs(double(stats.cguEstimates[u]) / estTotal - stats.cguCodegenSeconds[u] / timeTotal);
+    stats.cguEstimateError = dev / double(n);
+  }
+  stats.totalSeconds = since(tStart);
+  return Error::success();
+}
+
+//===----------------------------------------------------------------------===//
+// Stats
+//===----------------------------------------------------------------------===//
+
+void Stats::merge(const Stats &o) {
+  functions += o.functions;
+  liftedFunctions += o.liftedFunctions;
+  skippedFunctions += o.skippedFunctions;
+  pureInstructions += o.pureInstructions;
+  skeletonInstructions += o.skeletonInstructions;
+  for (auto &[k, v] : o.skeletonByOpcode) skeletonByOpcode[k] += v;
+  eNodes += o.eNodes;
+  eClasses += o.eClasses;
+  materialized += o.materialized;
+  reused += o.reused;
+  hoisted += o.hoisted;
+  erased += o.erased;
+  prePassSeconds += o.prePassSeconds;
+  splitSeconds += o.splitSeconds;
+  liftSeconds += o.liftSeconds;
+  egraphSeconds += o.egraphSeconds;
+  lowerSeconds += o.lowerSeconds;
+  codegenSeconds += o.codegenSeconds;
+  joinSeconds += o.joinSeconds;
+}
+
+void Stats::print(raw_ostream &os) const {
+  os << "===-------------------------------------------------------------------------===\n"
+     << "                          egopt statistics\n"
+     << "===-------------------------------------------------------------------------===\n";
+  auto line = [&](uint64_t v, StringRef what) { os << formatv("{0,12} {1}\n", v, what); };
+  line(functions, "functions defined");
+  line(liftedFunctions, "functions lifted into the e-graph");
+  line(skippedFunctions, "functions kept as they were (optnone, musttail)");
+  line(pureInstructions, "instructions lifted into the e-graph");
+  line(skeletonInstructions, "instructions kept in the skeleton");
+  for (auto &[op, count] : skeletonByOpcode) line(count, "  skeleton: " + op);
+  line(eNodes, "e-nodes");
+  line(eClasses, "e-classes");
+  line(materialized, "instructions materialized by elaboration");
+  line(reused, "uses served by a dominating copy (GVN)");
+  line(hoisted, "values hoisted to a shallower loop (LICM)");
+  line(erased, "lifted instructions erased");
+  line(cguEstimates.size(), "codegen units");
+  for (size_t u = 0; u < cguEstimates.size(); ++u)
+    os << formatv("{0,12} unit {1}: estimate {2}, codegen {3:F4} s\n", "", u, cguEstimates[u],
+                  u < cguCodegenSeconds.size() ? cguCodegenSeconds[u] : 0.0);
+  os << formatv("{0,12:F4} codegen-unit estimate error (mean absolute deviation of shares)\n",
+                cguEstimateError);
+}
+
+void Stats::printTimes(raw_ostream &os) const {
+  os << "===-------------------------------------------------------------------------===\n"
+     << "                      egopt time report (seconds)\n"
+     << "===-------------------------------------------------------------------------===\n";
+  auto line = [&](double v, StringRef what) { os << formatv("{0,12:F4}  {1}\n", v, what); };
+  line(prePassSeconds, "pre-passes (wall)");
+  line(splitSeconds, "splitting into codegen units (wall)");
+  line(liftSeconds, "lifting (summed over units)");
+  line(egraphSeconds, "e-graph and extraction (summed over units)");
+  line(lowerSeconds, "elaboration and verification (summed over units)");
+  line(codegenSeconds, "code generation (summed over units)");
+  line(joinSeconds, "joining outputs (wall)");
+  line(totalSeconds, "total (wall)");
+}
+
+std::string Stats::toJson() const {
+  std::string out;
+  raw_string_ostream os(out);
+  json::OStream j(os, 1);
+  j.object([&] {
+    j.attribute("functions", int64_t(functions));
+    j.attribute("lifted_functions", int64_t(liftedFunctions));
+    j.attribute("skipped_functions", int64_t(skippedFunctions));
+    j.attribute("pure_instructions", int64_t(pureInstructions));
+    j.attribute("skeleton_instructions", int64_t(skeletonInstructions));
+    j.attributeObject("skeleton_by_opcode", [&] {
+      for (auto &[k, v] : skeletonByOpcode) j.attribute(k, int64_t(v));
+    });
+    j.attribute("enodes", int64_t(eNodes));
+    j.attribute("eclasses", int64_t(eClasses));
+    j.attribute("materialized", int64_t(materialized));
+    j.attribute("reused", int64_t(reused));
+    j.attribute("hoisted", int64_t(hoisted));
+    j.attribute("erased", int64_t(erased));
+    j.attributeArray("cgu_estimates", [&] {
+      for (uint64_t e : cguEstimates) j.value(int64_t(e));
+    });
+    j.attributeArray("cgu_codegen_seconds", [&] {
+      for (double s : cguCodegenSeconds) j.value(s);
+    });
+    j.attribute("cgu_estimate_error", cguEstimateError);
+    j.attributeObject("seconds", [&] {
+      j.attribute("pre_passes", prePassSeconds);
+      j.attribute("split", splitSeconds);
+      j.attribute("lift", liftSeconds);
+      j.attribute("egraph", egraphSeconds);
+      j.attribute("lower", lowerSeconds);
+      j.attribute("codegen", codegenSeconds);
+      j.attribute("join", joinSeconds);
+      j.attribute("total", totalSeconds);
+    });
+  });
+  return out;
+}
+
+} // namespace egopt

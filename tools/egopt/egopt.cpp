@@ -1,0 +1,213 @@
+//===- egopt.cpp - The egopt driver: LLVM IR in, object/asm/IR out -------===//
+//
+// Like `opt` followed by `llc`, with the e-graph mid-end in between:
+//   egopt in.ll|in.bc [-o out] [--emit=obj|asm|llvm|bc] [-O0..-O3] [-j N]
+//         [--cgus=N|auto] [-mtriple=T] [-mcpu=C] [--stats] [--stats-json=F]
+//         [--time-passes] [--time-trace=F]
+// Every error is one line on stderr (`egopt: error: ...`), exit code 1, and no
+// output file is left behind.
+//
+//===----------------------------------------------------------------------===//
+#include "egopt/Pipeline.h"
+
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/IRReader/IRReader.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <thread>
+
+using namespace llvm;
+
+namespace {
+
+cl::OptionCategory category("egopt options");
+
+/// egopt's options. Built in main(), after LLVM's own options of the same
+/// names (-stats, -stats-json, -time-passes, ...) have been renamed out of
+/// the way (`--llvm-stats` etc.), since libLLVM registers them at load time.
+struct DriverOptions {
+  cl::opt<std::string> inputFile{cl::Positional, cl::desc("<input .ll or .bc>"), cl::Required,
+                                 cl::cat(category)};
+  cl::opt<std::string> outputFile{"o", cl::desc("Output file ('-' for standard output)"),
+                                  cl::value_desc("file"), cl::cat(category)};
+  cl::opt<egopt::EmitKind> emit{
+      "emit", cl::desc("What to write"), cl::init(egopt::EmitKind::Object),
+      cl::values(clEnumValN(egopt::EmitKind::Object, "obj", "an object file (default)"),
+                 clEnumValN(egopt::EmitKind::Assembly, "asm", "assembly"),
+                 clEnumValN(egopt::EmitKind::LLVM, "llvm", "optimized LLVM IR, as text"),
+                 clEnumValN(egopt::EmitKind::Bitcode, "bc", "optimized LLVM IR, as bitcode")),
+      cl::cat(category)};
+  cl::opt<char> optLevel{"O",
+                         cl::desc("Optimization level: -O0 (none), -O1 (SROA, simplifycfg, "
+                                  "e-graph), -O2/-O3 (and the inliner) [default -O2]"),
+                         cl::Prefix, cl::init('2'), cl::cat(category)};
+  cl::opt<unsigned> threads{"j", cl::desc("Threads (0: all hardware threads) [default 0]"),
+                            cl::Prefix, cl::init(0), cl::value_desc("N"), cl::cat(category)};
+  cl::opt<std::string> cgus{"cgus",
+                            cl::desc("Codegen units: a number, or 'auto' (from the module's "
+                                     "size alone; the output never depends on -j) [default auto]"),
+                            cl::init("auto"), cl::value_desc("N|auto"), cl::cat(category)};
+  cl::opt<unsigned> minCGUSize{"min-cgu-size",
+                               cl::desc("Smallest codegen unit worth making, in estimate units "
+                                        "(about one per instruction) [default 4000]"),
+                               cl::init(4000), cl::value_desc("N"), cl::cat(category)};
+  cl::opt<bool> splitOutput{"split-cgus",
+                            cl::desc("Write one object per codegen unit (OUT.cguN) instead of "
+                                     "joining them with ld.lld -r"),
+                            cl::cat(category)};
+  cl::opt<std::string> triple{"mtriple", cl::desc("Target triple [default: the module's, or the host's]"),
+                              cl::cat(category)};
+  cl::opt<std::string> cpu{"mcpu", cl::desc("Target CPU [default: generic]"), cl::cat(category)};
+  cl::opt<std::string> attrs{"mattr", cl::desc("Target features (+a,-b)"), cl::cat(category)};
+  cl::opt<bool> stats{"stats", cl::desc("Print statistics to standard error"), cl::cat(category)};
+  cl::opt<std::string> statsJson{"stats-json", cl::desc("Write statistics as JSON"),
+                                 cl::value_desc("file"), cl::cat(category)};
+  cl::opt<bool> timePasses{"time-passes", cl::desc("Print the time of each phase"), cl::cat(category)};
+  cl::opt<std::string> timeTrace{"time-trace",
+                                 cl::desc("Write a Chrome trace (one track per thread; spans "
+                                          "per codegen unit and per function)"),
+                                 cl::value_desc("file"), cl::cat(category)};
+  cl::opt<std::string> lld{"lld", cl::desc("The ld.lld used to join codegen units"),
+                           cl::value_desc("path"), cl::cat(category)};
+};
+
+/// Moves LLVM's options that share a name with egopt's to `llvm-NAME`.
+void renameClashingLLVMOptions() {
+  static const char *const names[] = {"stats", "stats-json", "time-passes", "time-trace",
+                                      "emit", "cgus", "j", "lld", "split-cgus"};
+  static std::vector<std::string> renamed;
+  auto &registered = cl::getRegisteredOptions();
+  for (const char *name : names) {
+    auto it = registered.find(name);
+    if (it == registered.end()) continue;
+    renamed.push_back(std::string("llvm-") + name);
+    it->second->setArgStr(renamed.back());
+    it->second->setHiddenFlag(cl::ReallyHidden);
+  }
+}
+
+[[noreturn]] void fail(const Twine &msg) {
+  WithColor::error(errs(), "egopt") << msg << "\n";
+  std::exit(1);
+}
+
+std::string defaultOutput(const std::string &inputFile, egopt::EmitKind emit) {
+  if (inputFile == "-") return "-";
+  SmallString<128> path(inputFile);
+  const char *ext = emit == egopt::EmitKind::Object     ? "o"
+                    : emit == egopt::EmitKind::Assembly ? "s"
+                    : emit == egopt::EmitKind::LLVM     ? "ll"
+                                                        : "bc";
+  sys::path::replace_extension(path, ext);
+  if (path == inputFile) path += ".out";
+  return path.str().str();
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  InitLLVM init(argc, argv);
+  renameClashingLLVMOptions();
+  DriverOptions options;
+  auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu, attrs,
+         stats, statsJson, timePasses, timeTrace, lld] = options;
+  cl::HideUnrelatedOptions(category);
+  cl::SetVersionPrinter([](raw_ostream &os) {
+    os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+  });
+  std::string parseErrors;
+  raw_string_ostream parseErrStream(parseErrors);
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "egopt: an e-graph optimizing mid-end and code generator for LLVM IR\n\n"
+          "  Pre-passes (from LLVM's pass builder): always-inline; SROA (with mem2reg)\n"
+          "  and simplifycfg at -O1 and up; the CGSCC inliner at -O2 and up. LLVM's\n"
+          "  scalar optimizers are not run: the e-graph does that work.\n",
+          &parseErrStream)) {
+    StringRef first = StringRef(parseErrors).split('\n').first.trim();
+    first.consume_front("egopt: ");
+    fail(first.empty() ? "invalid command line" : first);
+  }
+  if (optLevel < '0' || optLevel > '3') fail("invalid optimization level -O" + Twine(optLevel.getValue()));
+
+  egopt::Options opts;
+  opts.optLevel = unsigned(optLevel - '0');
+  opts.threads = threads;
+  if (cgus != "auto") {
+    unsigned n = 0;
+    if (StringRef(cgus).getAsInteger(10, n) || n == 0)
+      fail("invalid --cgus value '" + cgus + "' (expected a positive number or 'auto')");
+    opts.cgus = n;
+  }
+  opts.minCGUSize = minCGUSize;
+  opts.emit = emit;
+  opts.splitOutput = splitOutput;
+  opts.codegen.triple = triple;
+  opts.codegen.cpu = cpu;
+  opts.codegen.features = attrs;
+  opts.lldPath = lld;
+  egopt::TimeTrace trace;
+  if (!timeTrace.empty()) opts.trace = &trace;
+
+  LLVMContext ctx;
+  SMDiagnostic diag;
+  std::unique_ptr<Module> m;
+  {
+    egopt::TimeTrace::Scope span(opts.trace, "parse", inputFile);
+    m = parseIRFile(inputFile, diag, ctx);
+  }
+  if (!m) {
+    std::string where = diag.getFilename().str();
+    if (diag.getLineNo() > 0) where += ":" + std::to_string(diag.getLineNo()) + ":" + std::to_string(diag.getColumnNo() + 1);
+    fail(where + ": " + StringRef(diag.getMessage()).split('\n').first);
+  }
+  {
+    std::string msg;
+    raw_string_ostream os(msg);
+    if (verifyModule(*m, &os))
+      fail(inputFile + ": the input module is invalid: " + StringRef(msg).split('\n').first.trim());
+  }
+
+  std::vector<egopt::Output> outputs;
+  egopt::Stats st;
+  if (Error e = egopt::compileModule(std::move(m), opts, outputs, st))
+    fail(toString(std::move(e)));
+
+  std::string out = outputFile.empty() ? defaultOutput(inputFile, emit) : outputFile.getValue();
+  bool binary = emit == egopt::EmitKind::Object || emit == egopt::EmitKind::Bitcode;
+  std::vector<std::unique_ptr<ToolOutputFile>> files;
+  for (const egopt::Output &o : outputs) {
+    std::string path = out == "-" ? "-" : out + o.suffix;
+    std::error_code ec;
+    auto file = std::make_unique<ToolOutputFile>(path, ec, binary ? sys::fs::OF_None : sys::fs::OF_Text);
+    if (ec) fail("cannot write '" + path + "': " + ec.message());
+    file->os().write(o.bytes.data(), o.bytes.size());
+    file->os().flush();
+    if (file->os().has_error()) fail("cannot write '" + path + "'");
+    files.push_back(std::move(file));
+  }
+  // Keep the files only once every one of them is complete.
+  for (auto &f : files) f->keep();
+
+  if (stats) st.print(errs());
+  if (timePasses) st.printTimes(errs());
+  if (!statsJson.empty()) {
+    std::error_code ec;
+    ToolOutputFile f(statsJson, ec, sys::fs::OF_Text);
+    if (ec) fail("cannot write '" + statsJson + "': " + ec.message());
+    f.os() << st.toJson() << "\n";
+    f.keep();
+  }
+  if (opts.trace)
+    if (Error e = trace.write(timeTrace)) fail(toString(std::move(e)));
+  return 0;
+}
