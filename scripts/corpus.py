@@ -158,8 +158,9 @@ def cmd_fetch(args):
         if os.geteuid() != 0:
             raise Error("no deb-src entry configured and not root: run `corpus.py fetch` as root")
         make_deb_src()
-        log("fetch: apt-get update")
+        t0 = time.time()
         run_cmd(as_root(["apt-get", "update", "-qq"]), what="apt-get update", timeout=900)
+        log(f"fetch: apt-get update ({time.time() - t0:.1f} s)")
     for pkg in todo:
         # `apt-cache showsrc` fails without source indices: update once then.
         p = subprocess.run(["apt-cache", "showsrc", pkg], stdout=subprocess.PIPE,
@@ -172,7 +173,6 @@ def cmd_fetch(args):
             if p.returncode != 0 or not p.stdout.strip():
                 raise Error(f"apt-cache showsrc {pkg}: no such source package")
         t0 = time.time()
-        before = set(os.listdir(workdir))
         # Unpack into a scratch folder first so a half-finished run leaves nothing behind.
         scratch = tempfile.mkdtemp(prefix=f".{pkg}-", dir=workdir)
         try:
@@ -192,7 +192,6 @@ def cmd_fetch(args):
             shutil.rmtree(scratch, ignore_errors=True)
         with open(marker_path(workdir, pkg), "w") as f:
             f.write(dirs[0] + "\n")
-        del before
         log(f"fetch: {pkg} -> {os.path.join(workdir, dirs[0])} ({time.time() - t0:.1f} s)")
     return 0
 
@@ -314,7 +313,9 @@ class Xz(Program):
         out, seen = [], set()
         # xz's own objects first: src/common files built into both liblzma and xz keep the
         # xz copy (a static link would pick it too).
-        entries.sort(key=lambda e: 0 if os.sep + "src" + os.sep + "xz" in e["directory"] + os.sep else 1)
+        # Sorted by path as well, so that the module does not depend on make's -j order.
+        entries.sort(key=lambda e: (0 if os.sep + "src" + os.sep + "xz" in e["directory"] + os.sep
+                                    else 1, os.path.normpath(os.path.join(e["directory"], e["file"]))))
         for e in entries:
             args = e.get("arguments") or shlex.split(e["command"])
             f = os.path.normpath(os.path.join(e["directory"], e["file"]))
@@ -380,8 +381,10 @@ def build_one(prog, args, clang, llvm_link):
     objdir = os.path.join(CORPUS, "obj", prog.name)
     bcdir = os.path.join(CORPUS, "bc")
     os.makedirs(bcdir, exist_ok=True)
-    t0 = time.time()
+    t_prep = time.time()
     units = prog.sources(srcdir, objdir, args.jobs)
+    t0 = time.time()
+    t_prep = t0 - t_prep
     outs, cmds = [], []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as ex:
         futs = []
@@ -420,7 +423,8 @@ def build_one(prog, args, clang, llvm_link):
     with open(os.path.join(bcdir, prog.name + ".expect.json"), "w") as fh:
         json.dump({"input_sha256": sha256(data), "compressed_sha256": hashes}, fh, indent=1)
     size = os.path.getsize(bc)
-    return (f"{len(units)} files, {size // 1024} KiB bitcode, compile {t_cc:.1f} s, "
+    prep = f"configure+make {t_prep:.1f} s, " if t_prep >= 1 else ""
+    return (f"{len(units)} files, {size // 1024} KiB bitcode, {prep}compile {t_cc:.1f} s, "
             f"link+ref {t_all - t_cc:.1f} s, reference round trip {t_rt:.1f} s")
 
 
@@ -670,6 +674,9 @@ def main():
     except KeyboardInterrupt:
         print(f"corpus.py {args.cmd}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. piped into head
+        sys.stderr.close()
+        return 1
 
 
 def fix_argv(argv):

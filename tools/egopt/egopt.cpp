@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "egopt/Pipeline.h"
 
+#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
@@ -17,6 +18,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
@@ -168,7 +170,13 @@ int main(int argc, char **argv) {
   if (!m) {
     std::string where = diag.getFilename().str();
     if (diag.getLineNo() > 0) where += ":" + std::to_string(diag.getLineNo()) + ":" + std::to_string(diag.getColumnNo() + 1);
-    fail(where + ": " + StringRef(diag.getMessage()).split('\n').first);
+    std::string what = StringRef(diag.getMessage()).split('\n').first.str();
+    // Bitcode readers speak of bits and blocks; say what the file is.
+    if (auto buf = MemoryBuffer::getFileOrSTDIN(inputFile))
+      if (isBitcode(reinterpret_cast<const unsigned char *>((*buf)->getBufferStart()),
+                    reinterpret_cast<const unsigned char *>((*buf)->getBufferEnd())))
+        what = "invalid or truncated bitcode: " + what;
+    fail(where + ": " + what);
   }
   {
     std::string msg;
