@@ -61,6 +61,8 @@ struct Stats {
   /// Wall time per phase, summed over threads where phases run in parallel.
   double prePassSeconds = 0, splitSeconds = 0, liftSeconds = 0, egraphSeconds = 0,
          lowerSeconds = 0, codegenSeconds = 0, joinSeconds = 0, totalSeconds = 0;
+  /// Wall time of the parallel phase (every unit optimized and compiled).
+  double unitsWallSeconds = 0;
 
   void merge(const Stats &other);
   void print(llvm::raw_ostream &os) const;

@@ -28,7 +28,7 @@ namespace egopt::lower {
 struct CGUOptions {
   unsigned requested = 0;        ///< 0: auto
   uint64_t minSize = 4000;       ///< estimate units (≈ weighted instructions)
-  uint64_t autoTargetSize = 20000;
+  uint64_t autoTargetSize = 40000;
   unsigned autoMax = 16;
 };
 
