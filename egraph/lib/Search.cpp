@@ -17,6 +17,10 @@ using Clock = std::chrono::steady_clock;
 /// candidates across threads, large enough that task overhead stays below
 /// the matching work (each class costs at least one binary search).
 constexpr size_t kSearchChunk = 128;
+/// Below this many candidate classes in a round, the tasks run inline: on
+/// egg's math workload most rounds are this small, and handing them to
+/// worker threads cost more than it saved (measured: 2 threads slower than 1).
+constexpr size_t kParallelSearchThreshold = 4096;
 
 struct SearchTask {
   uint32_t rule;
@@ -56,7 +60,9 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
   }
 
   std::vector<std::vector<ClassId>> taskMatches(tasks.size());
-  tbb::parallel_for(size_t(0), tasks.size(), [&](size_t t) {
+  size_t totalCandidates = 0;
+  for (const SearchTask &t : tasks) totalCandidates += t.end - t.begin;
+  auto runTask = [&](size_t t) {
     const SearchTask &task = tasks[t];
     RuleState &s = states[task.rule];
     const Rule &rule = *rules[task.rule];
@@ -82,7 +88,12 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
       });
       if (local) s.found.fetch_add(local, std::memory_order_relaxed);
     }
-  });
+  };
+  if (totalCandidates < kParallelSearchThreshold) {
+    for (size_t t = 0; t < tasks.size(); ++t) runTask(t);
+  } else {
+    tbb::parallel_for(size_t(0), tasks.size(), runTask);
+  }
 
   for (size_t t = 0; t < tasks.size(); ++t) {
     auto &dst = results[tasks[t].rule].matches.data;

@@ -39,9 +39,12 @@ bool isLiftableType(Type *t) {
 
 class Lifter {
 public:
-  explicit Lifter(Function &fn) : fn_(fn), lang_(IRLanguage::get()), dl_(fn.getDataLayout()) {
+  Lifter(Function &fn, const AnalysisSetup &setup)
+      : fn_(fn), lang_(IRLanguage::get()), dl_(fn.getDataLayout()) {
     out_.fn = &fn;
+    out_.tables = std::make_unique<IRTables>();
     out_.egraph = std::make_unique<eg::EGraph>(lang_);
+    if (setup) setup(*out_.egraph, *out_.tables);
   }
 
   LiftedFunction run() {
@@ -63,7 +66,7 @@ public:
 
 private:
   eg::EGraph &g() { return *out_.egraph; }
-  uint32_t typeId(Type *t) { return out_.tables.typeId(t); }
+  uint32_t typeId(Type *t) { return out_.tables->typeId(t); }
 
   /// The class of an operand, or kNoClass when it cannot enter the e-graph.
   ClassId operandClass(Value *v) {
@@ -92,7 +95,7 @@ private:
     }
     if (auto *c = dyn_cast<Constant>(v)) {
       n.op = lang_.Cst;
-      n.payload = out_.tables.constantId(c);
+      n.payload = out_.tables->constantId(c);
       return g().add(n);
     }
     return kNoClass;
@@ -170,8 +173,8 @@ private:
       n.op = lang_.InsertElement;
     } else if (auto *sv = dyn_cast<ShuffleVectorInst>(&inst)) {
       n.op = lang_.Shuffle;
-      n.payload = out_.tables.masks.size();
-      out_.tables.masks.emplace_back(sv->getShuffleMask().begin(), sv->getShuffleMask().end());
+      n.payload = out_.tables->masks.size();
+      out_.tables->masks.emplace_back(sv->getShuffleMask().begin(), sv->getShuffleMask().end());
       numOps = 2;
     } else if (auto *call = dyn_cast<IntrinsicInst>(&inst)) {
       if (call->hasOperandBundles() || call->isConvergent() || call->mayReadOrWriteMemory() ||
@@ -179,7 +182,7 @@ private:
           call->arg_size() > eg::KidArray::kCapacity || call->isMustTailCall())
         return false;
       n.op = lang_.intrin(call->arg_size());
-      n.payload = out_.tables.constantId(call->getCalledFunction());
+      n.payload = out_.tables->constantId(call->getCalledFunction());
       numOps = call->arg_size();
     } else {
       return false;
@@ -277,8 +280,8 @@ private:
     ENode n;
     n.op = lang_.Skel;
     n.type = typeId(inst.getType());
-    n.payload = out_.tables.skeletonValues.size();
-    out_.tables.skeletonValues.push_back(&inst);
+    n.payload = out_.tables->skeletonValues.size();
+    out_.tables->skeletonValues.push_back(&inst);
     valueClass_[&inst] = g().add(n);
   }
 
@@ -292,6 +295,6 @@ private:
 
 } // namespace
 
-LiftedFunction liftFunction(Function &fn) { return Lifter(fn).run(); }
+LiftedFunction liftFunction(Function &fn, const AnalysisSetup &setup) { return Lifter(fn, setup).run(); }
 
 } // namespace egopt::ir

@@ -39,7 +39,12 @@ public:
       visitBlock(*node->getBlock());
       for (auto it = node->end(); it != node->begin();) stack.push_back(*--it);
     }
+    // Names are given once the lifted instructions are gone, so the new ones
+    // take them as they were (no ".1" suffixes).
+    std::vector<std::pair<Instruction *, std::string>> names;
+    for (auto [inst, origin] : named_) names.push_back({inst, origin->getName().str()});
     eraseLifted();
+    for (auto &[inst, name] : names) inst->setName(name);
     return stats_;
   }
 
@@ -83,7 +88,7 @@ private:
   }
 
   Value *leafValue(const ENode &n) {
-    const ir::IRTables &t = lf_.tables;
+    const ir::IRTables &t = *lf_.tables;
     Type *ty = t.types[n.type];
     if (n.op == lang_.IConst) {
       unsigned bits = ty->getScalarSizeInBits();
@@ -188,14 +193,14 @@ private:
     Value *v = create(n, kids);
     if (auto *inst = dyn_cast<Instruction>(v)) {
       ++stats_.materialized;
-      if (origin && origin->hasName()) inst->setName(origin->getName());
+      if (origin && origin->hasName()) named_.push_back({inst, origin});
     }
     placed_[c].push_back({where, v});
     return v;
   }
 
   Value *create(const ENode &n, ArrayRef<Value *> k) {
-    Type *ty = lf_.tables.types[n.type];
+    Type *ty = lf_.tables->types[n.type];
     FastMathFlags fmf = ir::decodeFMF(n.flags);
     auto setIntFlags = [&](Value *v) {
       auto *inst = dyn_cast<Instruction>(v);
@@ -231,9 +236,9 @@ private:
     if (n.op == lang_.ExtractElement) return builder_.CreateExtractElement(k[0], k[1]);
     if (n.op == lang_.InsertElement) return builder_.CreateInsertElement(k[0], k[1], k[2]);
     if (n.op == lang_.Shuffle)
-      return builder_.CreateShuffleVector(k[0], k[1], lf_.tables.masks[n.payload]);
+      return builder_.CreateShuffleVector(k[0], k[1], lf_.tables->masks[n.payload]);
     assert(lang_.isIntrin(n.op));
-    auto *callee = cast<Function>(lf_.tables.constants[n.payload]);
+    auto *callee = cast<Function>(lf_.tables->constants[n.payload]);
     CallInst *call = builder_.CreateCall(callee->getFunctionType(), callee, k);
     return setIntFlags(call);
   }
@@ -289,6 +294,7 @@ private:
   DenseMap<Instruction *, SmallVector<ir::SkeletonUse, 2>> uses_;
   DenseMap<BasicBlock *, SmallVector<ir::SkeletonUse, 4>> phiUses_;
   DenseMap<ClassId, SmallVector<std::pair<BasicBlock *, Value *>, 1>> placed_;
+  std::vector<std::pair<Instruction *, Instruction *>> named_;
   ElaborationStats stats_;
 };
 

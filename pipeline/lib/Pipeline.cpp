@@ -5,6 +5,7 @@
 #include "egopt/lift/Lifter.h"
 #include "egopt/lower/CodegenUnits.h"
 #include "egopt/lower/Elaborator.h"
+#include "egopt/passes/ConstantFold.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -124,7 +125,9 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
       }
       removeUnreachableBlocks(f);
       FunctionWork w;
-      w.lifted = ir::liftFunction(f);
+      w.lifted = ir::liftFunction(f, [](eg::EGraph &g, const ir::IRTables &tables) {
+        g.addAnalysis<passes::IntConstantFold>(tables);
+      });
       ++stats.liftedFunctions;
       stats.pureInstructions += w.lifted.stats.pureInstructions;
       stats.skeletonInstructions += w.lifted.stats.skeletonInstructions;

@@ -23,6 +23,7 @@
 #include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/Function.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -62,7 +63,8 @@ struct LiftStats {
 struct LiftedFunction {
   llvm::Function *fn = nullptr;
   std::unique_ptr<eg::EGraph> egraph;
-  IRTables tables;
+  /// Behind a pointer so analyses can hold a reference that survives moves.
+  std::unique_ptr<IRTables> tables;
   std::vector<SkeletonUse> uses;
   /// The lifted instructions, in program order; lowering erases them.
   std::vector<llvm::Instruction *> pure;
@@ -72,9 +74,13 @@ struct LiftedFunction {
   LiftStats stats;
 };
 
+/// Adds analyses to a function's new, empty e-graph (they may keep a
+/// reference to the tables, which live as long as the LiftedFunction).
+using AnalysisSetup = std::function<void(eg::EGraph &, const IRTables &)>;
+
 /// Lifts `fn` (a definition). Unreachable blocks must have been removed.
 /// Reads the IR only, but asks the module's DataLayout for struct layouts
 /// (which it caches): call it from the thread that owns the context.
-LiftedFunction liftFunction(llvm::Function &fn);
+LiftedFunction liftFunction(llvm::Function &fn, const AnalysisSetup &setup = nullptr);
 
 } // namespace egopt::ir
