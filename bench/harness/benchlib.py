@@ -106,7 +106,7 @@ def _reap(p, t, chunks, t0, timeout):
     wall = time.perf_counter() - t0
     if timer:
         timer.cancel()
-    rc = os.waitstatus_to_exitcode(status)
+    rc = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
     p.returncode = rc  # reaped here; keep subprocess from waiting again
     t.join()
     p.stderr.close()

@@ -49,22 +49,8 @@ static llvm::Expected<uint32_t> buildPattern(const Language &lang, const SExpr &
     pn.node = std::move(*atom);
     return push(out, std::move(pn));
   }
-  if (e.items.empty() || e.items[0].isList)
-    return errorAt(source, e.loc, "expected an operator name after '('");
-  auto op = lang.lookupOp(e.items[0].atom);
-  if (!op)
-    return errorAt(source, e.items[0].loc,
-                   "unknown " + lang.name() + " operator '" + e.items[0].atom + "'");
-  const OpInfo &info = lang.op(*op);
-  size_t nkids = e.items.size() - 1;
-  if (nkids > KidArray::kCapacity)
-    return errorAt(source, e.loc,
-                   "'" + info.name + "' has " + std::to_string(nkids) +
-                       " operands; e-nodes hold at most " + std::to_string(KidArray::kCapacity));
-  if (info.arity != OpInfo::kVariadic && size_t(info.arity) != nkids)
-    return errorAt(source, e.loc,
-                   "'" + info.name + "' takes " + std::to_string(info.arity) +
-                       " operand(s), given " + std::to_string(nkids));
+  auto op = parseApplicationHead(lang, e, source);
+  if (!op) return op.takeError();
   pn.node.op = *op;
   for (size_t i = 1; i < e.items.size(); ++i) {
     auto kid = buildPattern(lang, e.items[i], vars, out, source, push);

@@ -37,17 +37,8 @@ std::string RecExpr::print(const Language &lang) const {
   return out;
 }
 
-static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecExpr &out,
-                                      std::string_view source) {
-  if (e.isAtom()) {
-    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
-      ENode n;
-      n.op = *op;
-      return out.add(std::move(n));
-    }
-    if (auto atom = lang.parseAtom(e.atom)) return out.add(std::move(*atom));
-    return errorAt(source, e.loc, "'" + e.atom + "' is not a " + lang.name() + " atom");
-  }
+llvm::Expected<Op> parseApplicationHead(const Language &lang, const SExpr &e,
+                                        std::string_view source) {
   if (e.items.empty() || e.items[0].isList)
     return errorAt(source, e.loc, "expected an operator name after '('");
   auto op = lang.lookupOp(e.items[0].atom);
@@ -64,6 +55,22 @@ static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecE
     return errorAt(source, e.loc,
                    "'" + info.name + "' takes " + std::to_string(info.arity) +
                        " operand(s), given " + std::to_string(nkids));
+  return *op;
+}
+
+static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecExpr &out,
+                                      std::string_view source) {
+  if (e.isAtom()) {
+    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
+      ENode n;
+      n.op = *op;
+      return out.add(std::move(n));
+    }
+    if (auto atom = lang.parseAtom(e.atom)) return out.add(std::move(*atom));
+    return errorAt(source, e.loc, "'" + e.atom + "' is not a " + lang.name() + " atom");
+  }
+  auto op = parseApplicationHead(lang, e, source);
+  if (!op) return op.takeError();
   ENode n;
   n.op = *op;
   for (size_t i = 1; i < e.items.size(); ++i) {

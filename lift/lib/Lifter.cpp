@@ -213,7 +213,19 @@ private:
       return g().add(c);
     };
     if (bits > 64) return false;
+    // Offset arithmetic wraps (no flags): getelementptr's own no-wrap flags
+    // stay on the ptradd.
+    auto binary = [&](eg::Op op, ClassId a, ClassId b) {
+      ENode n;
+      n.op = op;
+      n.type = idxTyId;
+      n.kids = {a, b};
+      return g().add(n);
+    };
     ClassId offset = kNoClass;
+    auto accumulate = [&](ClassId term) {
+      offset = offset == kNoClass ? term : binary(lang_.Add, offset, term);
+    };
     for (auto &[value, scale] : variable) {
       if (value->getType()->isVectorTy()) return false;
       ClassId idx = operandClass(value);
@@ -226,36 +238,9 @@ private:
         ext.kids.push_back(idx);
         idx = g().add(ext);
       }
-      ClassId term = idx;
-      if (!scale.isOne()) {
-        ENode mul;
-        mul.op = lang_.Mul;
-        mul.type = idxTyId;
-        mul.kids = {idx, iconst(scale)};
-        term = g().add(mul);
-      }
-      if (offset == kNoClass) {
-        offset = term;
-      } else {
-        ENode add;
-        add.op = lang_.Add;
-        add.type = idxTyId;
-        add.kids = {offset, term};
-        offset = g().add(add);
-      }
+      accumulate(scale.isOne() ? idx : binary(lang_.Mul, idx, iconst(scale)));
     }
-    if (!constant.isZero() || offset == kNoClass) {
-      ClassId c = iconst(constant);
-      if (offset == kNoClass) {
-        offset = c;
-      } else {
-        ENode add;
-        add.op = lang_.Add;
-        add.type = idxTyId;
-        add.kids = {offset, c};
-        offset = g().add(add);
-      }
-    }
+    if (!constant.isZero() || offset == kNoClass) accumulate(iconst(constant));
     ENode n;
     n.op = lang_.PtrAdd;
     n.type = typeId(gep.getType());

@@ -9,6 +9,7 @@
 # clang 22 (it links and runs the objects egopt writes).
 import os
 import platform
+import sys
 
 import lit.formats
 
@@ -39,6 +40,9 @@ config.environment["LC_ALL"] = "C"
 config.environment["TERM"] = "dumb"
 
 config.substitutions.append(("%egopt", egopt_binary))
+# `%exit-code N PROGRAM ARGS...`: runs PROGRAM, succeeds when it exits with N.
+config.substitutions.append(("%exit-code", '"%s" "%s"' % (
+    sys.executable, os.path.join(config.test_source_root, "Inputs", "exit_code.py"))))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%opt", config.opt))
 config.substitutions.append(("%llc", config.llc))

@@ -6,13 +6,13 @@
 ; shufflevector a fresh payload, the index of its own copy of the mask in
 ; IRTables::masks, and the payload is part of a shuffle e-node's identity,
 ; so equal shuffles never hash-cons into one e-node: both are materialized
-; (%x1 and %y2 below, same operands and mask). Interning the masks (equal
+; (%x and %y below, same operands and mask). Interning the masks (equal
 ; masks, one index) would fix it. Not a miscompile: a missed GVN.
 ; Actual output:
-;   %x1 = shufflevector <4 x i32> %a, <4 x i32> %b, <4 x i32> <i32 0, i32 4, i32 1, i32 5>
-;   call void @usev(<4 x i32> %x1)
-;   %y2 = shufflevector <4 x i32> %a, <4 x i32> %b, <4 x i32> <i32 0, i32 4, i32 1, i32 5>
-;   call void @usev(<4 x i32> %y2)
+;   %x = shufflevector <4 x i32> %a, <4 x i32> %b, <4 x i32> <i32 0, i32 4, i32 1, i32 5>
+;   call void @usev(<4 x i32> %x)
+;   %y = shufflevector <4 x i32> %a, <4 x i32> %b, <4 x i32> <i32 0, i32 4, i32 1, i32 5>
+;   call void @usev(<4 x i32> %y)
 ;
 ; RUN: egopt --emit=llvm %s -o %t.ll
 ; RUN: opt -passes=verify -disable-output %t.ll

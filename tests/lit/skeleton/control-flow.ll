@@ -1,7 +1,7 @@
 ; Terminators and phis are skeleton: br, switch (with its case values and
-; branch weights), indirectbr (with blockaddress), ret and unreachable stay;
-; their pure operands are elaborated before them. A phi's inputs are
-; materialized at the end of the incoming block.
+; branch weights), indirectbr (with blockaddress), callbr, ret and
+; unreachable stay; their pure operands are elaborated before them. A phi's
+; inputs are materialized at the end of the incoming block.
 ;
 ; RUN: egopt --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
@@ -134,6 +134,31 @@ ok:
 dead.end:
   call void @abort()
   unreachable
+}
+
+; callbr (asm goto) stays, with both destinations; the values that use its
+; result are placed in its successors.
+; CHECK-LABEL: define i32 @asm_goto(
+; CHECK:       entry:
+; CHECK-NEXT:    %r = callbr i32 asm "jmp ${1:l}", "=r,!i"()
+; CHECK-NEXT:            to label %normal [label %indirect]
+; CHECK:       normal:
+; CHECK:         %[[Y:[^ ]+]] = add i32 %r, %{{[^ ]+}}
+; CHECK-NEXT:    call void @use(i32 %[[Y]])
+; CHECK:       indirect:
+; CHECK:         call void @use(
+define i32 @asm_goto(i32 %a) {
+entry:
+  %x = add i32 %a, 1
+  %r = callbr i32 asm "jmp ${1:l}", "=r,!i"() to label %normal [label %indirect]
+normal:
+  %y = add i32 %r, %x
+  call void @use(i32 %y)
+  ret i32 %y
+indirect:
+  %z = mul i32 %x, 3
+  call void @use(i32 %z)
+  ret i32 0
 }
 
 ; CHECK-DAG: ![[PROF]] = !{!"branch_weights", i32 1, i32 2, i32 3, i32 4}

@@ -12,6 +12,11 @@
 
 namespace egopt::eg {
 
+/// Checks that `e` is `(op child...)` with a known operator of the right
+/// arity, shared by terms and patterns; returns the operator.
+llvm::Expected<Op> parseApplicationHead(const Language &lang, const SExpr &e,
+                                        std::string_view source);
+
 class RecExpr {
 public:
   /// Appends a node (children must index earlier nodes); returns its index.
