@@ -75,11 +75,17 @@ def compile_vs_quality(out, progs, cfgs, S):
     for cfg in cfgs:
         color, marker = config_style(cfg, cfgs)
         handles.append(plt.Line2D([], [], color=color, marker=marker, ls="", label=cfg.name))
-    fig.legend(handles=handles, loc="lower center", ncol=min(7, len(handles)), frameon=False,
-               fontsize=8)
+    spare = [a for a in fig.axes if not a.axison]
     fig.suptitle("Compile time vs code quality (lower left is better)")
-    rows = (len(cfgs) + 6) // 7
-    fig.tight_layout(rect=(0, 0.04 + 0.035 * rows, 1, 0.96))
+    if spare:  # an empty panel holds the legend
+        spare[0].legend(handles=handles, loc="center", ncol=2 if len(handles) > 8 else 1,
+                        frameon=False, fontsize=8)
+        fig.tight_layout(rect=(0, 0, 1, 0.96))
+    else:
+        fig.legend(handles=handles, loc="lower center", ncol=min(7, len(handles)), frameon=False,
+                   fontsize=8)
+        rows = (len(cfgs) + 6) // 7
+        fig.tight_layout(rect=(0, 0.04 + 0.035 * rows, 1, 0.96))
     fn = "compile_vs_quality.png"
     fig.savefig(os.path.join(out, fn), dpi=110)
     plt.close(fig)
@@ -106,6 +112,7 @@ def speedup(out, progs, cfgs, S, series):
                 color = "tab:green" if "LLVM" in name else None
                 ax.plot(xs, ys, marker="o", label=name, color=color)
         ax.plot([1, top], [1, top], ls="--", color="black", lw=0.7, label="ideal")
+        ax.set_xticks(sorted({n for _, _, fam in series for n, _ in fam}))
         ax.set_title(title)
         ax.set_xlabel("threads")
         ax.set_ylabel("speedup over 1 thread")

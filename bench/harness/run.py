@@ -623,7 +623,8 @@ def write_report(out, args, meta, progs, cfgs, S, cpu, plots, started, elapsed):
     L += bl.machine_lines(meta["machine"])
     add(bl.cpu_line(cpu))
     add(f"- egopt: `{os.path.relpath(args.egopt, REPO) if args.egopt.startswith(REPO) else args.egopt}`, "
-        f"source {meta['git']}")
+        f"source {meta['git']}, binary sha256 {meta['egopt_sha']} (copied at the start, so a "
+        f"rebuild during the run changes nothing)")
     add(f"- LLVM: {meta['llvm']} (`{args.llvm_bin}`); csmith: {meta['csmith']}; valgrind: {meta['valgrind']}")
     add("")
     add("## Configurations")
@@ -975,6 +976,9 @@ def main():
                     help="parallel jobs for the untimed parts (csmith, cachegrind runs); "
                          "compiles are always timed one at a time (default: number of CPUs)")
     ap.add_argument("--egopt", default=DEFAULT_EGOPT, help="egopt binary (default: build/tools/egopt/egopt)")
+    ap.add_argument("--egopt-source", default=None,
+                    help="what the report says egopt was built from (default: this tree's commit "
+                         "when egopt is under it)")
     ap.add_argument("--llvm-bin", default=bl.LLVM_BIN, help=f"LLVM tools (default: {bl.LLVM_BIN})")
     ap.add_argument("--rebuild-corpus", action="store_true",
                     help="run scripts/corpus.py fetch + build even when the bitcode exists")
@@ -1018,6 +1022,13 @@ def main():
                 raise SetupError("matplotlib is missing (apt-get install python3-matplotlib, or "
                                  "scripts/setup.sh), or pass --no-plots")
         tools = bl.Tools.system(args.egopt, args.llvm_bin)
+        if not tools.missing():
+            # A snapshot: a rebuild of egopt during the run must not change what is measured.
+            snap = os.path.join(WORK, "egopt-snapshot")
+            os.makedirs(snap, exist_ok=True)
+            shutil.copy2(args.egopt, os.path.join(snap, "egopt.tmp"))
+            os.replace(os.path.join(snap, "egopt.tmp"), os.path.join(snap, "egopt"))
+            tools.egopt = os.path.join(snap, "egopt")
         if tools.missing():
             raise SetupError("missing: " + ", ".join(tools.missing()) +
                              " (build egopt, or pass --egopt / --llvm-bin)")
@@ -1061,7 +1072,14 @@ def main():
         log(f"harness: 0 compiles; {len(FAILURES)} failures")
         return 1
 
-    meta = {"command": command.strip(), "machine": machine, "git": git_state(),
+    if args.egopt_source:
+        source = args.egopt_source
+    elif args.egopt.startswith(REPO + os.sep):
+        source = git_state()
+    else:
+        source = "not in this source tree (--egopt-source describes it)"
+    meta = {"command": command.strip(), "machine": machine, "git": source,
+            "egopt_sha": sha256(tools.egopt)[:12],
             "llvm": tool_version([tools.opt, "--version"]),
             "csmith": tool_version([csmith, "--version"]) if csmith else "–",
             "valgrind": tool_version(["valgrind", "--version"])}

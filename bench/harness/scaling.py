@@ -89,10 +89,10 @@ def choose_tools(args):
         tools = packed_tools(mode)
         why = probe(tools)
         if why is None:
-            return tools, ("packed tools, LD_LIBRARY_PATH=lib with this machine's C library"
-                           if mode == "system-libc" else
-                           "packed tools through the packed dynamic loader and C library "
-                           "(this machine's C library is older than the tools need)")
+            if mode == "system-libc":
+                return tools, "packed tools, LD_LIBRARY_PATH=lib, this machine's C library"
+            return tools, ("packed tools through the packed dynamic loader and C library "
+                           "(lib/glibc)" + (f"; with this machine's own: {whys[0]}" if whys else ""))
         whys.append(f"{mode}: {why}")
     raise RuntimeError("the packed tools do not start here: " + "; ".join(whys))
 

@@ -26,6 +26,13 @@ uint32_t IRTables::constantId(Constant *c) {
   return it->second;
 }
 
+uint32_t IRTables::maskId(ArrayRef<int> mask) {
+  auto [it, inserted] = maskIds.try_emplace(std::vector<int>(mask.begin(), mask.end()),
+                                            uint32_t(masks.size()));
+  if (inserted) masks.emplace_back(mask.begin(), mask.end());
+  return it->second;
+}
+
 namespace {
 
 /// Types the e-graph carries: first-class, sized, fixed-width values.
@@ -173,8 +180,7 @@ private:
       n.op = lang_.InsertElement;
     } else if (auto *sv = dyn_cast<ShuffleVectorInst>(&inst)) {
       n.op = lang_.Shuffle;
-      n.payload = out_.tables->masks.size();
-      out_.tables->masks.emplace_back(sv->getShuffleMask().begin(), sv->getShuffleMask().end());
+      n.payload = out_.tables->maskId(sv->getShuffleMask());
       numOps = 2;
     } else if (auto *call = dyn_cast<IntrinsicInst>(&inst)) {
       if (call->hasOperandBundles() || call->isConvergent() || call->mayReadOrWriteMemory() ||

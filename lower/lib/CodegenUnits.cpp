@@ -105,7 +105,7 @@ void collectGlobals(const Constant *c, SmallPtrSetImpl<const GlobalValue *> &out
 }
 } // namespace
 
-SplitResult splitIntoUnits(Module &m, const CGUPlan &plan) {
+SplitResult splitIntoUnits(Module &m, const CGUPlan &plan, StringRef moduleKey) {
   SplitResult result;
   size_t n = plan.numUnits();
   // Which unit defines each global object: functions by the plan; a local
@@ -161,8 +161,8 @@ SplitResult splitIntoUnits(Module &m, const CGUPlan &plan) {
 
   // A suffix unique to this module: different translation units compiled
   // with several units must not clash on the symbols made hidden external.
-  std::string moduleKey = m.getModuleIdentifier() + "|" + m.getSourceFileName();
-  std::string suffix = ".egopt." + utohexstr(xxh3_64bits(moduleKey), /*LowerCase=*/true);
+  std::string key = (moduleKey + "|" + m.getModuleIdentifier() + "|" + m.getSourceFileName()).str();
+  std::string suffix = ".egopt." + utohexstr(xxh3_64bits(key), /*LowerCase=*/true);
   std::vector<GlobalValue *> locals;
   for (GlobalValue &gv : m.global_values())
     if (gv.hasLocalLinkage()) locals.push_back(&gv);
@@ -185,20 +185,13 @@ SplitResult splitIntoUnits(Module &m, const CGUPlan &plan) {
     std::unique_ptr<Module> part = CloneModule(m, vmap, [&](const GlobalValue *gv) {
       return home(*gv) == u;
     });
+    if (u != 0) part->setModuleInlineAsm("");
+    for (GlobalVariable &gv : part->globals())
+      if (gv.isDeclaration()) gv.eraseMetadata(LLVMContext::MD_dbg);
     raw_svector_ostream os(result.bitcode[u]);
     WriteBitcodeToFile(*part, os);
   }
   return result;
-}
-
-void restoreExternalized(Module &m, const SplitResult &split) {
-  for (const auto &[name, original] : split.externalized) {
-    GlobalValue *gv = m.getNamedValue(name);
-    if (!gv) continue;
-    gv->setLinkage(GlobalValue::InternalLinkage);
-    gv->setVisibility(GlobalValue::DefaultVisibility);
-    if (!m.getNamedValue(original)) gv->setName(original == "anon" ? "" : original);
-  }
 }
 
 } // namespace egopt::lower

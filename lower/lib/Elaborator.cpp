@@ -64,10 +64,12 @@ private:
           // An EH pad must stay first in its block: its operands come from
           // the dominating block.
           if (inst->isEHPad())
-            if (auto *idom = dt_.getNode(&bb)->getIDom()) {
-              useBB = idom->getBlock();
-              at = useBB->getTerminator();
-            }
+            for (DomTreeNode *n = dt_.getNode(&bb)->getIDom(); n; n = n->getIDom())
+              if (canTakeAtEnd(n->getBlock())) {
+                useBB = n->getBlock();
+                at = useBB->getTerminator();
+                break;
+              }
           for (const ir::SkeletonUse &u : it->second)
             inst->setOperand(u.operand, materialize(u.cls, useBB, at));
         }
@@ -79,6 +81,13 @@ private:
       }
       inst = next;
     }
+  }
+
+  /// Whether instructions may be inserted before `bb`'s terminator. Not in a
+  /// catchswitch block: the catchswitch is both its first non-phi (as an EH
+  /// pad must be) and its terminator.
+  static bool canTakeAtEnd(const BasicBlock *bb) {
+    return !isa<CatchSwitchInst>(bb->getTerminator());
   }
 
   /// The block an operand value is defined in (nullptr: anywhere).
@@ -158,21 +167,29 @@ private:
   BasicBlock *placement(ArrayRef<Value *> kids, BasicBlock *useBB) {
     BasicBlock *deepest = nullptr;
     unsigned deepestLevel = 0;
+    // A value defined by a terminator (invoke, callbr) is available only in
+    // the blocks its block branches to, never at its block's end.
+    bool deepestIsTerminator = false;
     for (Value *k : kids)
       if (BasicBlock *d = defBlock(k)) {
         unsigned level = dt_.getNode(d)->getLevel();
+        bool isTerm = cast<Instruction>(k)->isTerminator();
         if (!deepest || level > deepestLevel) {
           deepest = d;
           deepestLevel = level;
+          deepestIsTerminator = isTerm;
+        } else if (d == deepest) {
+          deepestIsTerminator |= isTerm;
         }
       }
     BasicBlock *best = useBB;
     unsigned bestDepth = li_.getLoopDepth(useBB);
-    if (bestDepth == 0) return best;
-    for (DomTreeNode *n = dt_.getNode(useBB); n; n = n->getIDom()) {
+    if (bestDepth == 0 || deepest == useBB) return best;
+    for (DomTreeNode *n = dt_.getNode(useBB)->getIDom(); n; n = n->getIDom()) {
       BasicBlock *b = n->getBlock();
+      if (b == deepest && deepestIsTerminator) break;
       unsigned depth = li_.getLoopDepth(b);
-      if (depth < bestDepth) {
+      if (depth < bestDepth && canTakeAtEnd(b)) {
         best = b;
         bestDepth = depth;
       }
@@ -243,10 +260,25 @@ private:
     return setIntFlags(call);
   }
 
-  /// Erases the lifted instructions; debug records that used them follow the
-  /// new value where it dominates them, and lose their location otherwise.
+  /// Whether another record of r's variable sits between r (attached to
+  /// `from`) and the end of `to`: moving r past it would show a stale value.
+  static bool variableChangesBetween(const DbgVariableRecord *r, Instruction *from, Instruction *to) {
+    for (Instruction *i = from; i; i = i->getNextNode()) {
+      for (DbgVariableRecord &other : filterDbgVars(i->getDbgRecordRange()))
+        if (&other != r && other.getVariable() == r->getVariable()) return true;
+      if (i == to) break;
+    }
+    return false;
+  }
+
+  /// Erases the lifted instructions. Debug records that described one follow
+  /// its class's new value: directly when the value is available at the
+  /// record, moved down to just after the value when it is computed later in
+  /// the record's block; otherwise they lose their location, as LLVM's passes
+  /// do for values they delete.
   void eraseLifted() {
     SmallVector<DbgVariableRecord *, 4> records;
+    DenseMap<Instruction *, DbgRecord *> lastMoved;
     for (size_t i = 0; i < lf_.pure.size(); ++i) {
       Instruction *old = lf_.pure[i];
       records.clear();
@@ -254,24 +286,51 @@ private:
       if (records.empty()) continue;
       ClassId c = g_.find(lf_.pureClass[i]);
       for (DbgVariableRecord *r : records) {
+        if (r->getNumVariableLocationOps() != 1) {
+          r->setKillLocation();
+          continue;
+        }
         Instruction *pos = r->getMarker()->MarkedInstr;
         Value *replacement = nullptr;
+        Instruction *moveAfter = nullptr;
         if (pos) {
           BasicBlock *bb = pos->getParent();
-          if (auto it = placed_.find(c); it != placed_.end())
-            for (auto &[where, v] : it->second) {
-              auto *vi = dyn_cast<Instruction>(v);
-              if (!vi) { replacement = v; break; }
-              if (where == bb ? vi->comesBefore(pos) : dominates(where, bb)) {
-                replacement = v;
-                break;
-              }
+          auto available = [&](Value *v) {
+            auto *vi = dyn_cast<Instruction>(v);
+            if (!vi) return true;
+            if (vi->getParent() != bb) return dominates(vi->getParent(), bb);
+            return vi->comesBefore(pos);
+          };
+          auto consider = [&](Value *v) {
+            if (replacement) return;
+            if (available(v)) {
+              replacement = v;
+            } else if (auto *vi = dyn_cast<Instruction>(v);
+                       vi && vi->getParent() == bb && !vi->isTerminator() &&
+                       !variableChangesBetween(r, pos, vi)) {
+              replacement = v;
+              moveAfter = vi;
             }
+          };
+          if (auto it = placed_.find(c); it != placed_.end())
+            for (auto &[where, v] : it->second) consider(v);
+          if (const ENode *best = ex_.best(c); best && best->kids.empty()) consider(leafValue(*best));
         }
-        if (replacement)
-          r->replaceVariableLocationOp(old, replacement);
-        else
+        if (!replacement) {
           r->setKillLocation();
+          continue;
+        }
+        r->replaceVariableLocationOp(old, replacement);
+        if (moveAfter) {
+          // Records moved to one place keep their original order.
+          r->removeFromParent();
+          DbgRecord *&last = lastMoved[moveAfter];
+          if (last)
+            r->insertAfter(last);
+          else
+            moveAfter->getParent()->insertDbgRecordAfter(r, moveAfter);
+          last = r;
+        }
       }
     }
     for (Instruction *old : lf_.pure) old->dropAllReferences();

@@ -16,7 +16,6 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Verifier.h"
-#include "llvm/Linker/Linker.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -30,6 +29,7 @@
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Transforms/Utils/Local.h"
 
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_for_each.h>
 #include <tbb/task_arena.h>
@@ -47,6 +47,15 @@ using namespace llvm;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+/// The threads to run with: -j N may ask for more than the machine has
+/// (oneTBB would otherwise cap its workers and warn).
+struct ThreadLimit {
+  explicit ThreadLimit(unsigned threads) {
+    if (threads) control.emplace(tbb::global_control::max_allowed_parallelism, threads);
+  }
+  std::optional<tbb::global_control> control;
+};
 
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -164,7 +173,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
       raw_string_ostream os(msg);
       if (verifyFunction(*w.lifted.fn, &os))
         return errorf("internal error: function '" + w.lifted.fn->getName() +
-                      "' is invalid after lowering: " + StringRef(msg).trim());
+                      "' is invalid after lowering: " + StringRef(msg).split('\n').first.trim());
     }
     w.lifted.egraph.reset();
   }
@@ -249,6 +258,7 @@ Error optimizeModule(Module &m, const Options &opts, Stats *statsOut) {
   runPrePasses(m, opts.optLevel, nullptr);
   stats.prePassSeconds += since(t0);
   if (opts.optLevel == 0) return Error::success();
+  ThreadLimit limit(opts.threads);
   tbb::task_arena arena(opts.threads ? int(opts.threads) : tbb::task_arena::automatic);
   Error err = Error::success();
   arena.execute([&] { err = optimizeFunctions(m, opts, stats); });
@@ -273,13 +283,16 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
   }
 
   lower::CGUOptions cguOpts;
-  cguOpts.requested = opts.cgus;
+  // Units exist for parallel code generation; IR and assembly output is one
+  // module, so it is one unit.
+  cguOpts.requested = opts.emit == EmitKind::Object ? opts.cgus : 1;
   cguOpts.minSize = opts.minCGUSize;
   lower::CGUPlan plan = lower::planCodegenUnits(*m, cguOpts);
   size_t n = plan.numUnits();
   stats.cguEstimates = plan.estimates;
   stats.cguCodegenSeconds.assign(n, 0);
 
+  ThreadLimit limit(opts.threads);
   tbb::task_arena arena(opts.threads ? int(opts.threads) : tbb::task_arena::automatic);
   bool textual = opts.emit == EmitKind::LLVM || opts.emit == EmitKind::Bitcode;
 
@@ -310,7 +323,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
   lower::SplitResult split;
   {
     TimeTrace::Scope span(opts.trace, "split");
-    split = lower::splitIntoUnits(*m, plan);
+    split = lower::splitIntoUnits(*m, plan, opts.moduleKey);
   }
   stats.splitSeconds += since(tSplit);
   m.reset();
@@ -324,7 +337,6 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
   std::vector<SmallVector<char, 0>> unitOut(n);
   std::vector<Error> unitErr;
   for (size_t i = 0; i < n; ++i) unitErr.push_back(Error::success());
-  bool wantObjects = !textual && !(opts.emit == EmitKind::Assembly && !opts.splitOutput);
 
   auto tUnits = Clock::now();
   arena.execute([&] {
@@ -343,7 +355,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
           return;
         }
       auto t = Clock::now();
-      if (wantObjects) {
+      {
         TimeTrace::Scope cgSpan(opts.trace, "codegen", "unit " + std::to_string(u));
         auto utm = lower::createTargetMachine(um, cg);
         if (!utm) {
@@ -354,9 +366,6 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
           unitErr[u] = std::move(e);
           return;
         }
-      } else {
-        raw_svector_ostream os(unitOut[u]);
-        WriteBitcodeToFile(um, os);
       }
       unitStats[u].cguCodegenSeconds.assign(1, since(t));
       unitStats[u].codegenSeconds += since(t);
@@ -374,34 +383,13 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
 
   auto tJoin = Clock::now();
   TimeTrace::Scope joinSpan(opts.trace, "join");
-  if (wantObjects && opts.splitOutput) {
+  if (opts.splitOutput) {
     for (size_t u = 0; u < n; ++u) outputs.push_back({".cgu" + std::to_string(u), std::move(unitOut[u])});
-  } else if (wantObjects) {
+  } else {
     outputs.emplace_back();
     if (Error e = joinObjects(unitOut, opts.lldPath.empty() ? EGOPT_DEFAULT_LLD : opts.lldPath,
                               outputs.back().bytes))
       return e;
-  } else {
-    // Textual output, or one assembly file: link the units back into one
-    // module and undo the renaming.
-    LLVMContext ctx;
-    auto linked = std::make_unique<Module>("egopt", ctx);
-    Linker linker(*linked);
-    for (size_t u = 0; u < n; ++u) {
-      auto part = parseBitcodeFile(MemoryBufferRef(StringRef(unitOut[u].data(), unitOut[u].size()), "cgu"), ctx);
-      if (!part) return part.takeError();
-      if (linker.linkInModule(std::move(*part)))
-        return errorf("internal error: cannot link codegen unit " + Twine(u) + " back");
-    }
-    lower::restoreExternalized(*linked, split);
-    outputs.emplace_back();
-    if (textual) {
-      if (Error e = writeModule(*linked, opts.emit, outputs.back().bytes)) return e;
-    } else {
-      auto ltm = lower::createTargetMachine(*linked, cg);
-      if (!ltm) return ltm.takeError();
-      if (Error e = lower::emitCode(*linked, **ltm, fileType(opts.emit), outputs.back().bytes)) return e;
-    }
   }
   stats.joinSeconds += since(tJoin);
 

@@ -1,8 +1,6 @@
 #include "egopt/TimeTrace.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 #include <algorithm>
 
@@ -26,12 +24,9 @@ bool TimeTrace::empty() const {
   return spans_.empty();
 }
 
-llvm::Error TimeTrace::write(const std::string &path) const {
-  std::error_code ec;
-  llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_Text);
-  if (ec) return llvm::createStringError(ec, "cannot write '" + path + "': " + ec.message());
+void TimeTrace::write(llvm::raw_ostream &os) const {
   std::lock_guard<std::mutex> guard(lock_);
-  llvm::json::OStream j(out.os());
+  llvm::json::OStream j(os);
   j.object([&] {
     j.attributeArray("traceEvents", [&] {
       for (const Span &s : spans_)
@@ -56,8 +51,6 @@ llvm::Error TimeTrace::write(const std::string &path) const {
     });
     j.attribute("displayTimeUnit", "ms");
   });
-  out.keep();
-  return llvm::Error::success();
 }
 
 } // namespace egopt

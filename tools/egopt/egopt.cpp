@@ -11,6 +11,7 @@
 #include "egopt/Pipeline.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
@@ -23,9 +24,12 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
+#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdio>
 #include <thread>
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -48,10 +52,11 @@ struct DriverOptions {
                  clEnumValN(egopt::EmitKind::LLVM, "llvm", "optimized LLVM IR, as text"),
                  clEnumValN(egopt::EmitKind::Bitcode, "bc", "optimized LLVM IR, as bitcode")),
       cl::cat(category)};
-  cl::opt<char> optLevel{"O",
-                         cl::desc("Optimization level: -O0 (none), -O1 (SROA, simplifycfg, "
-                                  "e-graph), -O2/-O3 (and the inliner) [default -O2]"),
-                         cl::Prefix, cl::init('2'), cl::cat(category)};
+  cl::opt<std::string> optLevel{"O",
+                                cl::desc("Optimization level: -O0 (none), -O1 (SROA, simplifycfg, "
+                                         "e-graph), -O2/-O3 (and the inliner) [default -O2]"),
+                                cl::Prefix, cl::init("2"), cl::value_desc("level"),
+                                cl::cat(category)};
   cl::opt<unsigned> threads{"j", cl::desc("Threads (0: all hardware threads) [default 0]"),
                             cl::Prefix, cl::init(0), cl::value_desc("N"), cl::cat(category)};
   cl::opt<std::string> cgus{"cgus",
@@ -97,8 +102,10 @@ void renameClashingLLVMOptions() {
   }
 }
 
+void error(const Twine &msg) { WithColor::error(errs(), "egopt") << msg << "\n"; }
+
 [[noreturn]] void fail(const Twine &msg) {
-  WithColor::error(errs(), "egopt") << msg << "\n";
+  error(msg);
   std::exit(1);
 }
 
@@ -114,35 +121,66 @@ std::string defaultOutput(const std::string &inputFile, egopt::EmitKind emit) {
   return path.str().str();
 }
 
+/// Parses the command line with stderr captured: LLVM's option parsers
+/// report bad values straight to stderr, often over two lines; egopt says
+/// one line. Returns the first line of what the parser said, or "" if fine.
+std::string parseCommandLine(int argc, char **argv, const char *overview) {
+  std::fflush(stderr);
+  errs().flush();
+  int saved = dup(2);
+  std::FILE *capture = std::tmpfile();
+  if (saved < 0 || !capture) {
+    // No capture possible: let LLVM print as it does.
+    return cl::ParseCommandLineOptions(argc, argv, overview) ? "" : "invalid command line";
+  }
+  dup2(fileno(capture), 2);
+  std::string direct;
+  raw_string_ostream directStream(direct);
+  bool ok = cl::ParseCommandLineOptions(argc, argv, overview, &directStream);
+  errs().flush();
+  std::fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  std::string captured;
+  std::rewind(capture);
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, capture)) > 0;) captured.append(buf, n);
+  std::fclose(capture);
+  if (ok) {
+    errs() << captured; // warnings, if any
+    return "";
+  }
+  std::string all = direct + captured;
+  StringRef first = StringRef(all).ltrim().split('\n').first.trim();
+  first.consume_front("egopt: ");
+  first.consume_front("error: ");
+  return first.empty() ? std::string("invalid command line") : first.str();
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   renameClashingLLVMOptions();
   DriverOptions options;
-  auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu, attrs,
-         stats, statsJson, timePasses, timeTrace, lld] = options;
+  auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
+         attrs, stats, statsJson, timePasses, timeTrace, lld] = options;
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter([](raw_ostream &os) {
     os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
   });
-  std::string parseErrors;
-  raw_string_ostream parseErrStream(parseErrors);
-  if (!cl::ParseCommandLineOptions(
-          argc, argv,
-          "egopt: an e-graph optimizing mid-end and code generator for LLVM IR\n\n"
-          "  Pre-passes (from LLVM's pass builder): always-inline; SROA (with mem2reg)\n"
-          "  and simplifycfg at -O1 and up; the CGSCC inliner at -O2 and up. LLVM's\n"
-          "  scalar optimizers are not run: the e-graph does that work.\n",
-          &parseErrStream)) {
-    StringRef first = StringRef(parseErrors).split('\n').first.trim();
-    first.consume_front("egopt: ");
-    fail(first.empty() ? "invalid command line" : first);
-  }
-  if (optLevel < '0' || optLevel > '3') fail("invalid optimization level -O" + Twine(optLevel.getValue()));
+  std::string cmdError = parseCommandLine(
+      argc, argv,
+      "egopt: an e-graph optimizing mid-end and code generator for LLVM IR\n\n"
+      "  Pre-passes (from LLVM's pass builder): always-inline; SROA (with mem2reg)\n"
+      "  and simplifycfg at -O1 and up; the CGSCC inliner at -O2 and up. LLVM's\n"
+      "  scalar optimizers are not run: the e-graph does that work.\n");
+  if (!cmdError.empty()) fail(cmdError);
+  if (optLevel.size() != 1 || optLevel[0] < '0' || optLevel[0] > '3')
+    fail("invalid optimization level -O" + optLevel + " (expected -O0, -O1, -O2 or -O3)");
 
   egopt::Options opts;
-  opts.optLevel = unsigned(optLevel - '0');
+  opts.optLevel = unsigned(optLevel[0] - '0');
   opts.threads = threads;
   if (cgus != "auto") {
     unsigned n = 0;
@@ -160,22 +198,31 @@ int main(int argc, char **argv) {
   egopt::TimeTrace trace;
   if (!timeTrace.empty()) opts.trace = &trace;
 
+  // Read the input once: to parse it, to say what kind of file a broken one
+  // is, and to name the symbols codegen units share after its contents.
+  auto buffer = MemoryBuffer::getFileOrSTDIN(inputFile);
+  if (!buffer) fail(inputFile + ": cannot read: " + buffer.getError().message());
+  MemoryBufferRef input = (*buffer)->getMemBufferRef();
+  bool isBC = isBitcode(reinterpret_cast<const unsigned char *>(input.getBufferStart()),
+                        reinterpret_cast<const unsigned char *>(input.getBufferEnd()));
+  // An empty file parses as an empty module, but is almost surely a mistake
+  // (a failed or truncated write); a module of only comments is still fine.
+  if (input.getBufferSize() == 0) fail(inputFile + ": the file is empty");
+  opts.moduleKey = utohexstr(xxh3_64bits(arrayRefFromStringRef(input.getBuffer())));
+
   LLVMContext ctx;
   SMDiagnostic diag;
   std::unique_ptr<Module> m;
   {
     egopt::TimeTrace::Scope span(opts.trace, "parse", inputFile);
-    m = parseIRFile(inputFile, diag, ctx);
+    m = parseIR(input, diag, ctx);
   }
   if (!m) {
-    std::string where = diag.getFilename().str();
-    if (diag.getLineNo() > 0) where += ":" + std::to_string(diag.getLineNo()) + ":" + std::to_string(diag.getColumnNo() + 1);
+    std::string where = inputFile;
+    if (diag.getLineNo() > 0)
+      where += ":" + std::to_string(diag.getLineNo()) + ":" + std::to_string(diag.getColumnNo() + 1);
     std::string what = StringRef(diag.getMessage()).split('\n').first.str();
-    // Bitcode readers speak of bits and blocks; say what the file is.
-    if (auto buf = MemoryBuffer::getFileOrSTDIN(inputFile))
-      if (isBitcode(reinterpret_cast<const unsigned char *>((*buf)->getBufferStart()),
-                    reinterpret_cast<const unsigned char *>((*buf)->getBufferEnd())))
-        what = "invalid or truncated bitcode: " + what;
+    if (isBC) what = "invalid or truncated bitcode: " + what; // readers speak of bits and blocks
     fail(where + ": " + what);
   }
   {
@@ -187,35 +234,49 @@ int main(int argc, char **argv) {
 
   std::vector<egopt::Output> outputs;
   egopt::Stats st;
-  if (Error e = egopt::compileModule(std::move(m), opts, outputs, st))
-    fail(toString(std::move(e)));
+  if (Error e = egopt::compileModule(std::move(m), opts, outputs, st)) fail(toString(std::move(e)));
 
+  // Every file is kept only once all are complete: on any error below the
+  // files' destructors remove them (hence returning, not exiting).
   std::string out = outputFile.empty() ? defaultOutput(inputFile, emit) : outputFile.getValue();
   bool binary = emit == egopt::EmitKind::Object || emit == egopt::EmitKind::Bitcode;
   std::vector<std::unique_ptr<ToolOutputFile>> files;
-  for (const egopt::Output &o : outputs) {
-    std::string path = out == "-" ? "-" : out + o.suffix;
+  auto open = [&](const std::string &path, sys::fs::OpenFlags flags) -> raw_ostream * {
     std::error_code ec;
-    auto file = std::make_unique<ToolOutputFile>(path, ec, binary ? sys::fs::OF_None : sys::fs::OF_Text);
-    if (ec) fail("cannot write '" + path + "': " + ec.message());
-    file->os().write(o.bytes.data(), o.bytes.size());
-    file->os().flush();
-    if (file->os().has_error()) fail("cannot write '" + path + "'");
+    auto file = std::make_unique<ToolOutputFile>(path, ec, flags);
+    if (ec) {
+      error("cannot write '" + path + "': " + ec.message());
+      return nullptr;
+    }
     files.push_back(std::move(file));
+    return &files.back()->os();
+  };
+  for (const egopt::Output &o : outputs) {
+    raw_ostream *os = open(out == "-" ? "-" : out + o.suffix, binary ? sys::fs::OF_None : sys::fs::OF_Text);
+    if (!os) return 1;
+    os->write(o.bytes.data(), o.bytes.size());
   }
-  // Keep the files only once every one of them is complete.
+  if (!statsJson.empty()) {
+    raw_ostream *os = open(statsJson, sys::fs::OF_Text);
+    if (!os) return 1;
+    *os << st.toJson() << "\n";
+  }
+  if (opts.trace) {
+    raw_ostream *os = open(timeTrace, sys::fs::OF_Text);
+    if (!os) return 1;
+    trace.write(*os);
+  }
+  for (auto &f : files) {
+    f->os().flush();
+    if (f->os().has_error()) {
+      error("cannot write '" + f->getFilename() + "'");
+      f->os().clear_error();
+      return 1;
+    }
+  }
   for (auto &f : files) f->keep();
 
   if (stats) st.print(errs());
   if (timePasses) st.printTimes(errs());
-  if (!statsJson.empty()) {
-    std::error_code ec;
-    ToolOutputFile f(statsJson, ec, sys::fs::OF_Text);
-    if (ec) fail("cannot write '" + statsJson + "': " + ec.message());
-    f.os() << st.toJson() << "\n";
-    f.keep();
-  }
-  if (opts.trace)
-    if (Error e = trace.write(timeTrace)) fail(toString(std::move(e)));
   return 0;
 }

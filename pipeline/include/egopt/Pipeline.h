@@ -7,6 +7,8 @@
 //         ─► per unit, in parallel: lift each function ─► e-graph rounds and
 //            extraction (functions in parallel) ─► elaborate ─► LLVM codegen
 //         ─► one output (objects joined with `ld.lld -r`), or one per unit.
+// Only object output is split: IR and assembly output is one module, made in
+// one context (the e-graph work of its functions still runs in parallel).
 //
 // optimizeModule() is the mid-end alone on one module in the caller's
 // context (for embedding, and for the pass plugin); compileModule() is what
@@ -37,6 +39,9 @@ struct Options {
   uint64_t minCGUSize = 4000;
   EmitKind emit = EmitKind::Object;
   bool splitOutput = false; ///< one output per codegen unit
+  /// Identifies the input's contents (e.g. a hash of the file); symbols made
+  /// hidden external across codegen units take a suffix derived from it.
+  std::string moduleKey;
   lower::CodegenOptions codegen;
   std::string lldPath;      ///< joins per-unit objects; empty: the configured one
   bool verify = true;       ///< run LLVM's verifier on every lowered function

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
-#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 #include <mutex>
@@ -21,7 +21,7 @@ class TimeTrace {
 public:
   using Clock = std::chrono::steady_clock;
   void add(std::string name, std::string detail, Clock::time_point start, Clock::time_point end);
-  llvm::Error write(const std::string &path) const;
+  void write(llvm::raw_ostream &os) const;
   bool empty() const;
 
   /// Records a span from construction to destruction when `trace` is set.

@@ -1,19 +1,6 @@
 ; Module-level inline asm belongs to the module once: with several codegen
 ; units it must be emitted in one unit only (and once in --emit=llvm).
 ;
-; XFAIL: *
-; BUG: lower/lib/CodegenUnits.cpp (splitIntoUnits) clones the whole module
-; for each unit (CloneModule), and the clone keeps the module's inline asm,
-; so every unit's object defines `asm_answer`:
-;   egopt --cgus=3 --min-cgu-size=1 module-asm.ll -o out.o
-;   ld.lld-22: error: duplicate symbol: asm_answer
-;   >>> defined at module-asm.ll
-;   ...
-;   egopt: error: '/usr/bin/ld.lld-22 -r' failed joining codegen units
-; (exit code 1, and ld.lld's own messages make it many lines on stderr).
-; With --emit=llvm the linked module holds the asm three times. With
-; --cgus=1 all is well. Expected: the asm in unit 0 only; output "129".
-;
 ; REQUIRES: host-x86_64-linux, clang, ld.lld
 ; RUN: egopt --cgus=1 %s -o %t.one.o && %clang %t.one.o -o %t.one.exe
 ; RUN: %t.one.exe | FileCheck %s

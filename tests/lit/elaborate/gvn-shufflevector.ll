@@ -1,19 +1,6 @@
 ; GVN: two identical shufflevectors (same operands, same mask) are one
 ; computation, like every other pure operation.
 ;
-; XFAIL: *
-; BUG: the lifter (lift/lib/Lifter.cpp, tryLiftPure) gives every
-; shufflevector a fresh payload, the index of its own copy of the mask in
-; IRTables::masks, and the payload is part of a shuffle e-node's identity,
-; so equal shuffles never hash-cons into one e-node: both are materialized
-; (%x and %y below, same operands and mask). Interning the masks (equal
-; masks, one index) would fix it. Not a miscompile: a missed GVN.
-; Actual output:
-;   %x = shufflevector <4 x i32> %a, <4 x i32> %b, <4 x i32> <i32 0, i32 4, i32 1, i32 5>
-;   call void @usev(<4 x i32> %x)
-;   %y = shufflevector <4 x i32> %a, <4 x i32> %b, <4 x i32> <i32 0, i32 4, i32 1, i32 5>
-;   call void @usev(<4 x i32> %y)
-;
 ; RUN: egopt --emit=llvm %s -o %t.ll
 ; RUN: opt -passes=verify -disable-output %t.ll
 ; RUN: FileCheck %s < %t.ll

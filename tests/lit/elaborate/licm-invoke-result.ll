@@ -3,23 +3,6 @@
 ; invariant `mul %r, 3` uses the invoke's result, which exists only on the
 ; invoke's normal edge: the mul cannot go into the invoke's block.
 ;
-; XFAIL: *
-; BUG: Elaborator::placement (lower/lib/Elaborator.cpp) walks the dominator
-; tree up from the use to the block that defines the deepest operand, and
-; picks the block of least loop depth on that path; that block is %entry,
-; the invoke's own block (depth 0 < 1), and build() inserts the value
-; before %entry's terminator, i.e. before the invoke that defines %r:
-;   egopt: error: internal error: function 'invoke_into_loop' is invalid
-;   after lowering: Instruction does not dominate all uses!
-;     %r = invoke i32 @may_throw(i32 %a) to label %loop unwind label %lpad
-;     %inv = mul i32 %r, 3
-; (exit code 1; the message also spans 3 lines, against the driver's
-; one-line error contract). An invoke's (or callbr's) result is only
-; available in its normal destination: a value using it must be placed
-; there or below (here: in %loop, since the header cannot be left).
-; Expected: valid IR with the mul in %loop (or in a preheader split off the
-; invoke's edge).
-;
 ; RUN: egopt --emit=llvm %s -o %t.ll
 ; RUN: opt -passes=verify -disable-output %t.ll
 ; RUN: FileCheck %s < %t.ll

@@ -3,19 +3,6 @@
 ; catchswitch, so the value must be placed in a block that dominates the
 ; catchswitch's block (here %entry, where it was).
 ;
-; XFAIL: *
-; BUG: Elaborator::visitBlock (lower/lib/Elaborator.cpp) materializes an
-; EH pad's operands before the terminator of the pad block's immediate
-; dominator. For a catchpad that block is the catchswitch's block, and its
-; terminator is the catchswitch itself (also an EH pad): the new `add` is
-; inserted before the catchswitch, which is then no longer first:
-;   egopt: error: internal error: function 'f' is invalid after lowering:
-;   The unwind destination does not have an exception handling instruction!
-;   ... CatchSwitchInst not the first non-PHI instruction in the block.
-; (exit code 1, a multi-line message.) The walk up must skip blocks whose
-; terminator is an EH pad (catchswitch) and blocks that are EH pads.
-; Expected: valid IR, the add in %entry.
-;
 ; RUN: egopt --emit=llvm %s -o %t.ll
 ; RUN: opt -passes=verify -disable-output %t.ll
 ; RUN: FileCheck %s < %t.ll

@@ -38,10 +38,12 @@ struct IRTables {
   std::vector<llvm::Constant *> constants;
   llvm::DenseMap<llvm::Constant *, uint32_t> constantIds;
   std::vector<llvm::SmallVector<int, 8>> masks;
+  std::map<std::vector<int>, uint32_t> maskIds; ///< equal masks, one id
   std::vector<llvm::Instruction *> skeletonValues;
 
   uint32_t typeId(llvm::Type *t);
   uint32_t constantId(llvm::Constant *c);
+  uint32_t maskId(llvm::ArrayRef<int> mask);
 };
 
 /// A pure value used by a skeleton instruction: operand `operand` of `user`

@@ -13,7 +13,10 @@
 // Splitting: internal symbols referenced from another unit than their own are
 // renamed with a suffix unique to the module and made hidden external, so the
 // units link with each other and with nothing else; each unit is cloned and
-// written to bitcode, to be read back in its own LLVMContext.
+// written to bitcode, to be read back in its own LLVMContext. Module-level
+// inline asm goes to the first unit only (it may define symbols), and a
+// variable's debug-info attachment only to the unit that defines it (a
+// declaration's would ask the linker for its address).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -51,10 +54,9 @@ struct SplitResult {
 
 /// Externalizes what must cross units and writes each unit as bitcode. `m`
 /// is modified (externalized symbols) and can be discarded afterwards.
-SplitResult splitIntoUnits(llvm::Module &m, const CGUPlan &plan);
-
-/// Undoes the renaming in a module that holds every unit again (after
-/// linking them for textual or bitcode output).
-void restoreExternalized(llvm::Module &m, const SplitResult &split);
+/// `moduleKey` identifies the module's contents (the driver passes a hash of
+/// the input file): renamed symbols get a suffix derived from it, so two
+/// different inputs never clash, even with the same file name.
+SplitResult splitIntoUnits(llvm::Module &m, const CGUPlan &plan, llvm::StringRef moduleKey);
 
 } // namespace egopt::lower
