@@ -176,7 +176,7 @@ SplitResult splitIntoUnits(Module &m, const CGUPlan &plan, StringRef moduleKey) 
     gv->setName(original + suffix);
     gv->setLinkage(GlobalValue::ExternalLinkage);
     gv->setVisibility(GlobalValue::HiddenVisibility);
-    result.externalized.emplace_back(gv->getName().str(), original);
+    ++result.externalized;
   }
 
   result.bitcode.resize(n);

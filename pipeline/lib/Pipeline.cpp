@@ -325,6 +325,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
     TimeTrace::Scope span(opts.trace, "split");
     split = lower::splitIntoUnits(*m, plan, opts.moduleKey);
   }
+  stats.externalizedSymbols = split.externalized;
   stats.splitSeconds += since(tSplit);
   m.reset();
 
@@ -454,6 +455,7 @@ void Stats::print(raw_ostream &os) const {
   line(hoisted, "values hoisted to a shallower loop (LICM)");
   line(erased, "lifted instructions erased");
   line(cguEstimates.size(), "codegen units");
+  line(externalizedSymbols, "internal symbols made hidden to cross units");
   for (size_t u = 0; u < cguEstimates.size(); ++u)
     os << formatv("{0,12} unit {1}: estimate {2}, codegen {3:F4} s\n", "", u, cguEstimates[u],
                   u < cguCodegenSeconds.size() ? cguCodegenSeconds[u] : 0.0);
@@ -496,6 +498,7 @@ std::string Stats::toJson() const {
     j.attribute("reused", int64_t(reused));
     j.attribute("hoisted", int64_t(hoisted));
     j.attribute("erased", int64_t(erased));
+    j.attribute("externalized_symbols", int64_t(externalizedSymbols));
     j.attributeArray("cgu_estimates", [&] {
       for (uint64_t e : cguEstimates) j.value(int64_t(e));
     });

@@ -58,6 +58,7 @@ struct Stats {
   std::map<std::string, size_t> skeletonByOpcode;
   size_t eNodes = 0, eClasses = 0;
   size_t materialized = 0, reused = 0, hoisted = 0, erased = 0;
+  size_t externalizedSymbols = 0; ///< internal symbols shared across units
   /// Per codegen unit: the estimate and the measured codegen time.
   std::vector<uint64_t> cguEstimates;
   std::vector<double> cguCodegenSeconds;

@@ -48,8 +48,7 @@ CGUPlan planCodegenUnits(llvm::Module &m, const CGUOptions &opts);
 
 struct SplitResult {
   std::vector<llvm::SmallString<0>> bitcode; ///< per unit
-  /// Symbols made hidden external: (new name, original name).
-  std::vector<std::pair<std::string, std::string>> externalized;
+  size_t externalized = 0;                   ///< symbols made hidden external
 };
 
 /// Externalizes what must cross units and writes each unit as bitcode. `m`
