@@ -121,6 +121,12 @@ class Prog:
         self.ref_out = None     # csmith: the reference's stdout and exit code
         self.ref_rc = None
         self.workload = ""
+        self.bc_kib = 0
+        self.bc_sha = ""
+
+    def note_bitcode(self):
+        self.bc_kib = os.path.getsize(self.bc) // 1024
+        self.bc_sha = sha256(self.bc)
 
 
 def parse_seeds(spec):
@@ -285,6 +291,8 @@ def timed_phase(args, tools, progs, cfgs, cells, out):
     seq = 0
     stats_dir = os.path.join(out, "stats")
     n_total = args.reps * len(progs) * len(cfgs)
+    total_bytes = args.reps * sum(os.path.getsize(p.bc) for p in progs)
+    done_bytes = 0
     t_start = time.time()
     for rep in range(args.reps):
         # Rotate the order each repetition too: no configuration always runs first.
@@ -328,7 +336,9 @@ def timed_phase(args, tools, progs, cfgs, cells, out):
                             json.dumps(bl.egopt_seconds(o.stats)) if o.stats else "", sha,
                             o.error or ""])
                 fh.flush()
-            eta = (time.time() - t_start) / max(seq, 1) * (n_total - seq)
+            # Time left, from the time per bitcode byte so far (compile time follows size).
+            done_bytes += os.path.getsize(pr.bc)
+            eta = (time.time() - t_start) / done_bytes * (total_bytes - done_bytes)
             tail = f"  [{seq}/{n_total}, about {eta / 60:.1f} min left]"
             if pr.kind == "corpus":
                 log(f"rep {rep + 1}/{args.reps} {pr.name}: " + ", ".join(line) + tail)
@@ -551,7 +561,8 @@ def write_csvs(out, progs, cfgs, S, threads):
     with open(os.path.join(out, "egopt_stats.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["program", "kind", "config", "opt_level", "threads"] + EG_FIELDS
-                   + ["cgus", "cgu_estimate_error", "rounds", "stop_reasons", "wall_median_s"]
+                   + ["skeleton_by_opcode", "cgus", "cgu_estimate_error", "rounds", "stop_reasons",
+                      "wall_median_s"]
                    + [f"{k}_s" for k in phase_keys])
         for pr in progs:
             for cfg in eg:
@@ -561,7 +572,8 @@ def write_csvs(out, progs, cfgs, S, threads):
                     continue
                 w.writerow([pr.name, pr.kind, cfg.name, cfg.level, cfg.threads]
                            + [st.get(k) for k in EG_FIELDS]
-                           + [len(st.get("cgu_estimates") or []), s.get("cgu_err"),
+                           + [json.dumps(st.get("skeleton_by_opcode") or {}, sort_keys=True),
+                              len(st.get("cgu_estimates") or []), s.get("cgu_err"),
                               rounds_count_of(st), stop_reasons_of(st), s["med"]]
                            + [s["phases"].get(k) for k in phase_keys])
     rows = []
@@ -605,27 +617,35 @@ def speedup_series(cfgs):
     return out
 
 
-def write_report(out, args, meta, progs, cfgs, S, cpu, plots, started, elapsed):
+def header_lines(args, meta, cpu):
+    """The machine-and-tools block of the report (kept in meta.json for --rerender)."""
+    L = bl.machine_lines(meta["machine"])
+    L.append(bl.cpu_line(cpu))
+    L.append(f"- egopt: `{os.path.relpath(args.egopt, REPO) if args.egopt.startswith(REPO) else args.egopt}`, "
+             f"source {meta['git']}, binary sha256 {meta['egopt_sha']} (copied at the start, so a "
+             f"rebuild during the run changes nothing)")
+    L.append(f"- LLVM: {meta['llvm']} (`{args.llvm_bin}`); csmith: {meta['csmith']}; "
+             f"valgrind: {meta['valgrind']}")
+    return L
+
+
+def write_report(out, meta, progs, cfgs, S, plots):
     L = []
     corpus = [p for p in progs if p.kind == "corpus"]
     cs = [p for p in progs if p.kind == "csmith"]
+    reps = meta["reps"]
     add = L.append
-    add(f"# egopt vs LLVM: side-by-side benchmark ({'quick' if args.quick else 'full'} run)")
+    add(f"# egopt vs LLVM: side-by-side benchmark ({meta['mode']} run)")
     add("")
     add(f"Command: `{meta['command']}`  ")
-    add(f"Started {started}, took {elapsed / 60:.1f} min. Every number and ratio below comes from "
-        f"this run, on this machine; compile times are the median of {args.reps} "
-        f"repetition{'s' if args.reps != 1 else ''} "
+    add(f"Started {meta['started']}, took {meta['elapsed_min']:.1f} min. Every number and ratio "
+        f"below comes from this run, on this machine; compile times are the median of {reps} "
+        f"repetition{'s' if reps != 1 else ''} "
         f"(min–max in parentheses), and every repetition ran all configurations, interleaved.")
     add("")
     add("## Machine and tools")
     add("")
-    L += bl.machine_lines(meta["machine"])
-    add(bl.cpu_line(cpu))
-    add(f"- egopt: `{os.path.relpath(args.egopt, REPO) if args.egopt.startswith(REPO) else args.egopt}`, "
-        f"source {meta['git']}, binary sha256 {meta['egopt_sha']} (copied at the start, so a "
-        f"rebuild during the run changes nothing)")
-    add(f"- LLVM: {meta['llvm']} (`{args.llvm_bin}`); csmith: {meta['csmith']}; valgrind: {meta['valgrind']}")
+    L += meta["header"]
     add("")
     add("## Configurations")
     add("")
@@ -640,7 +660,7 @@ def write_report(out, args, meta, progs, cfgs, S, cpu, plots, started, elapsed):
     add("")
     rows = []
     for p in progs:
-        rows.append([p.name, p.kind, f"{os.path.getsize(p.bc) // 1024} KiB", sha256(p.bc)[:12], p.workload])
+        rows.append([p.name, p.kind, f"{p.bc_kib} KiB", p.bc_sha[:12], p.workload])
     add(md_table(["program", "kind", "bitcode", "sha256", "workload (dynamic instructions)"], rows, "llrll"))
     add("")
     add("Corpus bitcode: `build/corpus/bc` (scripts/corpus.py). csmith programs: `csmith --seed S`, "
@@ -810,6 +830,29 @@ def write_report(out, args, meta, progs, cfgs, S, cpu, plots, started, elapsed):
             hdr.append("stop reasons")
         add(md_table(hdr, rows, "ll" + "r" * (len(hdr) - 2)))
         add("")
+        skel = {}
+        for p in progs:
+            for c in j1:
+                st = S[(p.name, c.name)].get("stats") or {}
+                for op, n in (st.get("skeleton_by_opcode") or {}).items():
+                    skel[op] = skel.get(op, 0) + n
+        if skel:
+            ops = sorted(skel, key=lambda o: -skel[o])
+            top = ops[:9]
+            lvl = 2 if any(c.level == 2 for c in j1) else j1[0].level
+            cfg2 = next(c for c in j1 if c.level == lvl)
+            rows = []
+            for p in progs:
+                st = S[(p.name, cfg2.name)].get("stats")
+                if not st:
+                    continue
+                by = st.get("skeleton_by_opcode") or {}
+                rest = sum(n for o, n in by.items() if o not in top)
+                rows.append([p.name] + [fmt_int(by.get(o, 0)) for o in top] + [fmt_int(rest)])
+            add(f"Skeleton instructions by opcode (at -O{lvl}; what stays out of the e-graph):")
+            add("")
+            add(md_table(["program"] + top + ["other"], rows))
+            add("")
         if not extra_rounds:
             add("egopt reports no rounds or stop reasons yet (there are no rewrite rules); "
                 "the harness shows them, and plots e-nodes per round, once `--stats-json` has them.")
@@ -904,10 +947,10 @@ def write_report(out, args, meta, progs, cfgs, S, cpu, plots, started, elapsed):
     add("- Objects identical across repetitions: "
         + ("yes." if not unstable else f"**no**: {', '.join(unstable)}."))
     add("")
-    if FAILURES:
+    if meta.get("failures"):
         add("## Failures")
         add("")
-        for what, why in FAILURES:
+        for what, why in meta["failures"]:
             add(f"- {what}: {why}")
         add("")
     if plots:
@@ -923,12 +966,109 @@ def write_report(out, args, meta, progs, cfgs, S, cpu, plots, started, elapsed):
     add("- `times.csv`: every compile (repetition, order, wall, peak memory, steps, egopt phases)")
     add("- `summary.csv`: per program and configuration (medians, sizes, dynamic instructions, ratios)")
     add("- `egopt_stats.csv`: e-graph statistics and phase medians; `stats/`: each `--stats-json`")
-    add("- `speedup.csv`: speedup per thread count; `harness.log`: the console output")
+    add("- `speedup.csv`: speedup per thread count; `harness.log`: the console output; "
+        "`meta.json`: what `run.py --rerender` needs to rebuild this report")
     if os.path.exists(os.path.join(out, "egraph_rounds.csv")):
         add("- `egraph_rounds.csv`: e-graph size per round")
     add("")
     with open(os.path.join(out, "report.md"), "w") as f:
         f.write("\n".join(L))
+
+
+# ----------------------------------------------------------------------------- rerender
+
+def config_from_name(name):
+    m = re.fullmatch(r"llvm-O(\d)", name)
+    if m:
+        return Config("llvm", int(m.group(1)))
+    if name == "floor":
+        return Config("floor")
+    m = re.fullmatch(r"llvm-split-j(\d+)", name)
+    if m:
+        return Config("split", 2, int(m.group(1)))
+    m = re.fullmatch(r"egopt-O(\d)-j(\d+)", name)
+    if m:
+        return Config("egopt", int(m.group(1)), int(m.group(2)))
+    raise ValueError(f"unknown configuration {name!r}")
+
+
+def meta_from_report(out):
+    """For a run made before meta.json existed: what the old report.md says."""
+    text = open(os.path.join(out, "report.md")).read()
+    started = re.search(r"^Started (.+?), took ([\d.]+) min\.", text, re.M)
+    meta = {"mode": re.search(r"\((quick|full) run\)", text).group(1),
+            "command": re.search(r"^Command: `(.*)`", text, re.M).group(1),
+            "started": started.group(1), "elapsed_min": float(started.group(2)),
+            "reps": int(re.search(r"median of (\d+) repetition", text).group(1)),
+            "header": text.split("## Machine and tools\n\n", 1)[1]
+                          .split("\n\n## Configurations", 1)[0].splitlines(),
+            "programs": [], "failures": []}
+    table = text.split("## Programs\n\n", 1)[1].split("\n\n", 1)[0].splitlines()[2:]
+    for row in table:
+        name, kind, kib, sha, workload = [c.strip() for c in row.strip("|").split(" | ")]
+        bc = (os.path.join(CORPUS_BC, name + ".bc") if kind == "corpus" else
+              os.path.join(WORK, "csmith", "seed-" + name.split("-", 1)[1], "prog.bc"))
+        meta["programs"].append({"name": name, "kind": kind, "bc": bc, "bc_kib": int(kib.split()[0]),
+                                 "bc_sha": sha, "workload": workload})
+    if "## Failures\n\n" in text:
+        for line in text.split("## Failures\n\n", 1)[1].split("\n\n", 1)[0].splitlines():
+            what, _, why = line[2:].partition(": ")
+            meta["failures"].append((what, why))
+    return meta
+
+
+def rerender(out, no_plots):
+    out = os.path.abspath(out)
+    mp = os.path.join(out, "meta.json")
+    meta = json.load(open(mp)) if os.path.exists(mp) else meta_from_report(out)
+    progs = []
+    for d in meta["programs"]:
+        p = Prog(d["name"], d["kind"], d["bc"])
+        p.workload, p.bc_kib, p.bc_sha = d["workload"], d["bc_kib"], d["bc_sha"]
+        progs.append(p)
+    rows = list(csv.DictReader(open(os.path.join(out, "times.csv"))))
+    names = meta.get("configs") or list(dict.fromkeys(r["config"] for r in rows))
+    cfgs = [config_from_name(n) for n in names]
+    cells = {(p.name, c.name): Cell() for p in progs for c in cfgs}
+    for r in rows:
+        cell = cells.get((r["program"], r["config"]))
+        if cell is None:
+            continue
+        if r["status"] != "ok":
+            cell.error = r["error"]
+            continue
+        cell.walls.append(float(r["wall_s"]))
+        cell.peaks.append(int(r["peak_kib"]))
+        cell.steps.append({k: float(r[k + "_s"]) for k in ("opt", "split", "llc", "join") if r[k + "_s"]})
+        cell.shas.append(r["object_sha256"])
+        cell.obj = "(measured)"
+    for p in progs:
+        for c in cfgs:
+            if c.family != "egopt":
+                continue
+            d = os.path.join(out, "stats", p.name)
+            files = sorted((f for f in (os.listdir(d) if os.path.isdir(d) else [])
+                            if f.startswith(c.name + ".rep") and f.endswith(".json")),
+                           key=lambda f: int(f[len(c.name) + 4:-5]))
+            cells[(p.name, c.name)].stats = [json.load(open(os.path.join(d, f))) for f in files]
+    num = lambda v: int(float(v)) if v not in ("", None) else None
+    for r in csv.DictReader(open(os.path.join(out, "summary.csv"))):
+        cell = cells.get((r["program"], r["config"]))
+        if cell is None:
+            continue
+        if r["text_bytes"] != "":
+            cell.size = {"text": num(r["text_bytes"]), "data": num(r["data_bytes"]), "bss": num(r["bss_bytes"])}
+        cell.dyn = num(r["dyn_instructions"])
+        cell.check = r["check"] or None
+    S = summarize(progs, cfgs, cells)
+    write_csvs(out, progs, cfgs, S, None)
+    plots = []
+    if not no_plots:
+        import plots as P
+        plots = P.make_all(out, progs, cfgs, S, speedup_series(cfgs), rounds_of)
+    write_report(out, meta, progs, cfgs, S, plots)
+    print(f"harness: re-rendered {os.path.join(out, 'report.md')} from its CSV files and stats/")
+    return 0
 
 
 # ----------------------------------------------------------------------------- main
@@ -986,7 +1126,12 @@ def main():
     ap.add_argument("--run-timeout", type=float, default=300,
                     help="seconds per program run, under cachegrind too (default: 300)")
     ap.add_argument("--no-plots", action="store_true", help="skip the plots (no matplotlib needed)")
+    ap.add_argument("--rerender", metavar="DIR", default=None,
+                    help="measure nothing: rebuild report.md, the summary CSVs and the plots of an "
+                         "earlier run in DIR from its times.csv, summary.csv and stats/")
     args = ap.parse_args()
+    if args.rerender:
+        return rerender(args.rerender, args.no_plots)
     t_begin = time.time()
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
 
@@ -1078,6 +1223,8 @@ def main():
         source = git_state()
     else:
         source = "not in this source tree (--egopt-source describes it)"
+    for p in progs:
+        p.note_bitcode()
     meta = {"command": command.strip(), "machine": machine, "git": source,
             "egopt_sha": sha256(tools.egopt)[:12],
             "llvm": tool_version([tools.opt, "--version"]),
@@ -1113,7 +1260,15 @@ def main():
         except Exception as e:  # a plot must not lose the tables
             fail("plots", f"{type(e).__name__}: {e}")
     elapsed = time.time() - t_begin
-    write_report(out, args, meta, progs, cfgs, S, cpu, plots, started, elapsed)
+    rmeta = {"mode": "quick" if args.quick else "full", "command": meta["command"], "started": started,
+             "elapsed_min": elapsed / 60, "reps": args.reps, "header": header_lines(args, meta, cpu),
+             "programs": [{"name": p.name, "kind": p.kind, "bc": p.bc, "bc_kib": p.bc_kib,
+                           "bc_sha": p.bc_sha, "workload": p.workload} for p in progs],
+             "configs": [c.name for c in cfgs], "failures": FAILURES, "cpu": cpu,
+             "machine": machine}
+    with open(os.path.join(out, "meta.json"), "w") as f:
+        json.dump(rmeta, f, indent=1)
+    write_report(out, rmeta, progs, cfgs, S, plots)
     n_comp = sum(len(c.walls) for c in cells.values())
     n_err = sum(1 for c in cells.values() if c.error)
     n_ok = sum(1 for c in cells.values() if c.check == "ok")
