@@ -120,11 +120,38 @@ struct FunctionWork {
   std::unique_ptr<extract::GreedyExtractor> extractor;
 };
 
+/// Computes (and so caches) the layout of every struct type a getelementptr
+/// of `f` may ask about. DataLayout caches struct layouts without a lock; once
+/// they are all cached, lifting only reads them and can run in parallel.
+void warmStructLayouts(const Function &f, const DataLayout &dl,
+                       SmallPtrSetImpl<Type *> &seen) {
+  std::function<void(Type *)> warm = [&](Type *t) {
+    if (!seen.insert(t).second) return;
+    if (auto *st = dyn_cast<StructType>(t)) {
+      if (st->isSized()) (void)dl.getStructLayout(st);
+      for (Type *e : st->elements()) warm(e);
+    } else if (auto *at = dyn_cast<ArrayType>(t)) {
+      warm(at->getElementType());
+    } else if (auto *vt = dyn_cast<VectorType>(t)) {
+      warm(vt->getElementType());
+    }
+  };
+  for (const BasicBlock &bb : f)
+    for (const Instruction &i : bb)
+      if (auto *gep = dyn_cast<GetElementPtrInst>(&i)) {
+        warm(gep->getSourceElementType());
+        warm(gep->getResultElementType());
+      }
+}
+
 Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
-  std::vector<FunctionWork> work;
+  // Sequential: whatever writes to the context (removing unreachable blocks
+  // edits use lists of shared constants; struct layouts are cached).
+  std::vector<Function *> functions;
   auto t0 = Clock::now();
   {
-    TimeTrace::Scope span(opts.trace, "lift", m.getModuleIdentifier());
+    TimeTrace::Scope span(opts.trace, "prepare", m.getModuleIdentifier());
+    SmallPtrSet<Type *, 32> warmed;
     for (Function &f : m) {
       if (f.isDeclaration()) continue;
       ++stats.functions;
@@ -133,27 +160,32 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
         continue;
       }
       removeUnreachableBlocks(f);
-      FunctionWork w;
-      w.lifted = ir::liftFunction(f, [](eg::EGraph &g, const ir::IRTables &tables) {
-        g.addAnalysis<passes::IntConstantFold>(tables);
-      });
-      ++stats.liftedFunctions;
-      stats.pureInstructions += w.lifted.stats.pureInstructions;
-      stats.skeletonInstructions += w.lifted.stats.skeletonInstructions;
-      for (auto &[name, count] : w.lifted.stats.skeletonByOpcode) stats.skeletonByOpcode[name] += count;
-      work.push_back(std::move(w));
+      warmStructLayouts(f, m.getDataLayout(), warmed);
+      functions.push_back(&f);
     }
   }
   stats.liftSeconds += since(t0);
 
-  // E-graph work is plain data: functions run in parallel.
+  // Parallel: lifting only reads the IR; the e-graph work is plain data.
+  std::vector<FunctionWork> work(functions.size());
   auto t1 = Clock::now();
-  tbb::parallel_for(size_t(0), work.size(), [&](size_t i) {
-    TimeTrace::Scope span(opts.trace, "egraph", work[i].lifted.fn->getName().str());
-    eg::EGraph &g = *work[i].lifted.egraph;
+  tbb::parallel_for(size_t(0), functions.size(), [&](size_t i) {
+    Function &f = *functions[i];
+    TimeTrace::Scope span(opts.trace, "function", f.getName().str());
+    FunctionWork &w = work[i];
+    w.lifted = ir::liftFunction(f, [](eg::EGraph &g, const ir::IRTables &tables) {
+      g.addAnalysis<passes::IntConstantFold>(tables);
+    });
+    eg::EGraph &g = *w.lifted.egraph;
     g.rebuild();
-    work[i].extractor = std::make_unique<extract::GreedyExtractor>(g, extract::irNodeCost);
+    w.extractor = std::make_unique<extract::GreedyExtractor>(g, extract::irNodeCost);
   });
+  for (FunctionWork &w : work) {
+    ++stats.liftedFunctions;
+    stats.pureInstructions += w.lifted.stats.pureInstructions;
+    stats.skeletonInstructions += w.lifted.stats.skeletonInstructions;
+    for (auto &[name, count] : w.lifted.stats.skeletonByOpcode) stats.skeletonByOpcode[name] += count;
+  }
   stats.egraphSeconds += since(t1);
   for (FunctionWork &w : work) {
     stats.eNodes += w.lifted.egraph->numNodes();
@@ -470,8 +502,8 @@ void Stats::printTimes(raw_ostream &os) const {
   auto line = [&](double v, StringRef what) { os << formatv("{0,12:F4}  {1}\n", v, what); };
   line(prePassSeconds, "pre-passes (wall)");
   line(splitSeconds, "splitting into codegen units (wall)");
-  line(liftSeconds, "lifting (summed over units)");
-  line(egraphSeconds, "e-graph and extraction (summed over units)");
+  line(liftSeconds, "preparing functions for lifting (summed over units)");
+  line(egraphSeconds, "lifting, e-graph and extraction, functions in parallel (summed over units)");
   line(lowerSeconds, "elaboration and verification (summed over units)");
   line(codegenSeconds, "code generation (summed over units)");
   line(unitsWallSeconds, "optimizing and compiling the units (wall)");

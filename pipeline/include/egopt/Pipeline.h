@@ -4,7 +4,7 @@
 //
 //   parse ─► pre-passes (SROA, simplifycfg; the inliner at -O2 and up)
 //         ─► codegen units (each its own LLVMContext)
-//         ─► per unit, in parallel: lift each function ─► e-graph rounds and
+//         ─► per unit, in parallel: lift each function, e-graph rounds and
 //            extraction (functions in parallel) ─► elaborate ─► LLVM codegen
 //         ─► one output (objects joined with `ld.lld -r`), or one per unit.
 // Only object output is split: IR and assembly output is one module, made in
@@ -64,7 +64,9 @@ struct Stats {
   std::vector<double> cguCodegenSeconds;
   /// Mean absolute deviation between estimated and measured shares.
   double cguEstimateError = 0;
-  /// Wall time per phase, summed over threads where phases run in parallel.
+  /// Wall time per phase, summed over units where units run in parallel.
+  /// `lift` is the sequential preparation of a unit's functions; `egraph`
+  /// is lifting, e-graph work and extraction, with functions in parallel.
   double prePassSeconds = 0, splitSeconds = 0, liftSeconds = 0, egraphSeconds = 0,
          lowerSeconds = 0, codegenSeconds = 0, joinSeconds = 0, totalSeconds = 0;
   /// Wall time of the parallel phase (every unit optimized and compiled).
