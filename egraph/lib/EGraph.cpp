@@ -78,6 +78,7 @@ ClassId EGraph::add(ENode node) {
   opMask_.push_back(uint64_t(1) << (node.op & 63));
   nodeById_.push_back(node);
   clean_ = false;
+  ++version_;
   for (auto &a : analyses_) a->makeClass(*this, id, nodeById_[id]);
   for (size_t i = 0; i < analyses_.size(); ++i) analyses_[i]->modify(*this, find(id));
   return find(id);
@@ -113,6 +114,7 @@ bool EGraph::merge(ClassId a, ClassId b) {
 
 void EGraph::absorb(ClassId winner, ClassId loser) {
   clean_ = false;
+  ++version_;
   {
     EClass &w = classes_[winner];
     EClass &l = classes_[loser];
@@ -143,6 +145,7 @@ void EGraph::absorb(ClassId winner, ClassId loser) {
 }
 
 void EGraph::retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> keep) {
+  ++version_;
   auto &nodes = classes_[find(id)].nodes;
   nodes.erase(std::remove_if(nodes.begin(), nodes.end(),
                              [&](const ENode &n) { return !keep(n); }),
@@ -191,6 +194,7 @@ void EGraph::propagateAnalyses() {
       ClassId c = find(p);
       if (analyses_[i]->joinFromNode(*this, c, node)) {
         ++counters_.analysisUpdates;
+        ++version_;
         const auto &parents = classes_[c].parents;
         analysisPending_.insert(analysisPending_.end(), parents.begin(), parents.end());
         analyses_[i]->modify(*this, c);

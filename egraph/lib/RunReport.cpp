@@ -43,6 +43,7 @@ std::string RunReport::toJson() const {
           j.attribute("matches", int64_t(it.matches));
           j.attribute("applied_unions", int64_t(it.appliedUnions));
           j.attribute("skipped_matches", int64_t(it.skippedMatches));
+          j.attribute("unchanged_rules", int64_t(it.unchangedRules));
           j.attribute("congruence_unions", int64_t(it.congruenceUnions));
           j.attribute("search_seconds", it.searchSeconds);
           j.attribute("apply_seconds", it.applySeconds);

@@ -6,6 +6,7 @@
 #include "absl/container/flat_hash_set.h"
 
 #include <atomic>
+#include <cassert>
 
 namespace egopt::eg {
 
@@ -60,6 +61,14 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
   g_.rebuild();
 
   std::vector<absl::flat_hash_set<uint64_t>> applied(rules.size());
+  // Per rule: the e-graph version at which its last search was accepted (so
+  // every match was then applied), with its counts.
+  struct FullyApplied {
+    uint64_t version;
+    size_t found, matches;
+  };
+  constexpr uint64_t kNever = ~uint64_t(0);
+  std::vector<FullyApplied> fullyApplied(rules.size(), {kNever, 0, 0});
 
   for (size_t iter = 0;; ++iter) {
     bool hookStop = false;
@@ -75,12 +84,33 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
     std::optional<StopReason> stop;
 
     //--- Search (parallel, read-only) -------------------------------------//
+    // A rule whose matches were all applied when the e-graph was at this very
+    // version would find the same matches again, all no-ops: it is not
+    // searched, and its last count is reported (the scheduler sees the same
+    // count, so its decision is the same too).
     auto t0 = Clock::now();
     std::vector<std::optional<size_t>> limits(rules.size());
-    for (size_t r = 0; r < rules.size(); ++r) limits[r] = scheduler_->searchLimit(iter, r);
+    std::vector<bool> unchanged(rules.size(), false);
+    for (size_t r = 0; r < rules.size(); ++r) {
+      limits[r] = scheduler_->searchLimit(iter, r);
+      if (limits[r] && fullyApplied[r].version == g_.version()) {
+        unchanged[r] = true;
+        limits[r].reset();
+      }
+    }
     std::vector<RuleSearchResult> found = searchRules(g_, rules, limits);
     std::vector<Matches> matches(rules.size());
     for (size_t r = 0; r < rules.size(); ++r) {
+      if (unchanged[r]) {
+        it.rules[r].searched = true;
+        [[maybe_unused]] bool accepted = scheduler_->acceptMatches(iter, r, fullyApplied[r].found);
+        assert(accepted && "a count accepted before is accepted again");
+        it.rules[r].matches = fullyApplied[r].matches;
+        it.matches += fullyApplied[r].matches;
+        it.skippedMatches += fullyApplied[r].matches;
+        ++it.unchangedRules;
+        continue;
+      }
       RuleSearchResult &res = found[r];
       it.rules[r].searched = res.searched;
       it.rules[r].searchSeconds = res.cpuSeconds;
@@ -89,6 +119,9 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
       if (!scheduler_->acceptMatches(iter, r, res.found)) {
         it.rules[r].banned = true;
         matches[r].data.clear();
+        fullyApplied[r].version = kNever;
+      } else {
+        fullyApplied[r] = {g_.version(), res.found, matches[r].size()};
       }
       it.rules[r].matches = matches[r].size();
       it.matches += matches[r].size();

@@ -117,6 +117,10 @@ public:
   std::span<const ClassId> classesWithOp(Op op) const;
 
   const EGraphCounters &counters() const { return counters_; }
+  /// Changes whenever the e-graph changes: an e-node added, a union, an
+  /// analysis fact changed, e-nodes pruned. Equal versions mean an identical
+  /// e-graph (the runner uses it to skip searches that cannot find anything new).
+  uint64_t version() const { return version_; }
 
   /// A text dump listing every class with its e-nodes and facts, ids included,
   /// in id order. Equal dumps mean equal e-graphs; used by determinism tests.
@@ -154,6 +158,7 @@ private:
   std::vector<std::vector<ClassId>> byOp_;
   std::vector<uint64_t> opMask_;          ///< per id: ops present (mod 64)
   bool clean_ = true;
+  uint64_t version_ = 0;
   EGraphCounters counters_;
 };
 

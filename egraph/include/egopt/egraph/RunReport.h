@@ -29,6 +29,9 @@ struct IterationStats {
   size_t matches = 0, appliedUnions = 0, congruenceUnions = 0;
   /// Matches not applied because the same canonical match was applied before.
   size_t skippedMatches = 0;
+  /// Rules not searched: the e-graph had not changed since all their matches
+  /// were applied (their matches count as found and skipped).
+  size_t unchangedRules = 0;
   double searchSeconds = 0, applySeconds = 0, rebuildSeconds = 0;
   std::vector<RuleRoundStats> rules; ///< per rule, in rule order
 };
