@@ -280,8 +280,15 @@ std::string EGraph::printNode(const ENode &node) const {
   std::string s;
   if (info.hasPayload && node.kids.empty()) return lang_.printAtom(node);
   s = lang_.printHead(node);
-  if (info.hasPayload) s += "[" + lang_.printAtom(node) + "]";
-  if (node.type) s += ":t" + std::to_string(node.type);
+  if (info.hasPayload) {
+    s += '[';
+    s += lang_.printAtom(node);
+    s += ']';
+  }
+  if (node.type) {
+    s += ":t";
+    s += std::to_string(node.type);
+  }
   s += "(";
   for (size_t i = 0; i < node.kids.size(); ++i) {
     if (i) s += ' ';

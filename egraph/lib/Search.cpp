@@ -68,7 +68,7 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
     const Rule &rule = *rules[task.rule];
     std::vector<ClassId> &out = taskMatches[t];
     auto taskStart = Clock::now();
-    auto account = llvm::make_scope_exit([&] {
+    llvm::scope_exit account([&] {
       auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - taskStart);
       s.nanos.fetch_add(uint64_t(ns.count()), std::memory_order_relaxed);
     });

@@ -44,7 +44,7 @@ Expected<std::unique_ptr<TargetMachine>> createTargetMachine(Module &m, const Co
                              "cannot create a target machine for '" + tripleName + "'");
   m.setTargetTriple(triple);
   m.setDataLayout(tm->createDataLayout());
-  return std::move(tm);
+  return tm;
 }
 
 Error emitCode(Module &m, TargetMachine &tm, CodeGenFileType type, SmallVectorImpl<char> &out) {

@@ -243,7 +243,7 @@ Error writeModule(Module &m, EmitKind kind, SmallVectorImpl<char> &out) {
 Error joinObjects(const std::vector<SmallVector<char, 0>> &objects, const std::string &lld,
                   SmallVectorImpl<char> &out) {
   std::vector<std::string> inputs;
-  auto cleanup = make_scope_exit([&] {
+  scope_exit cleanup([&] {
     for (const std::string &p : inputs) sys::fs::remove(p);
   });
   for (const auto &obj : objects) {

@@ -219,8 +219,12 @@ int main(int argc, char **argv) {
   }
   if (!m) {
     std::string where = inputFile;
-    if (diag.getLineNo() > 0)
-      where += ":" + std::to_string(diag.getLineNo()) + ":" + std::to_string(diag.getColumnNo() + 1);
+    if (diag.getLineNo() > 0) {
+      where += ':';
+      where += std::to_string(diag.getLineNo());
+      where += ':';
+      where += std::to_string(diag.getColumnNo() + 1);
+    }
     std::string what = StringRef(diag.getMessage()).split('\n').first.str();
     if (isBC) what = "invalid or truncated bitcode: " + what; // readers speak of bits and blocks
     fail(where + ": " + what);
