@@ -28,6 +28,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from egopt_tools import glue_option_values, sha256  # noqa: E402
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_EGOPT = os.path.join(REPO, "build", "tools", "egopt", "egopt")
 CORPUS = os.path.join(REPO, "build", "corpus")
@@ -501,14 +504,6 @@ def input_file():
     return path
 
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for blk in iter(lambda: f.read(1 << 20), b""):
-            h.update(blk)
-    return h.hexdigest()
-
-
 def same_file(a, b):
     if os.path.getsize(a) != os.path.getsize(b):
         return False
@@ -680,16 +675,7 @@ def main():
 
 
 def fix_argv(argv):
-    # `--egopt-flags -j2` would make argparse take -j2 for an option: glue the value on.
-    out, i = [], 0
-    while i < len(argv):
-        if argv[i] == "--egopt-flags" and i + 1 < len(argv):
-            out.append(argv[i] + "=" + argv[i + 1])
-            i += 2
-        else:
-            out.append(argv[i])
-            i += 1
-    return out
+    return glue_option_values(argv, ("--egopt-flags",))
 
 
 def select_programs_safe(spec):

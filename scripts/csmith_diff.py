@@ -24,6 +24,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from egopt_tools import glue_option_values  # noqa: E402
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_EGOPT = os.path.join(REPO, "build", "tools", "egopt", "egopt")
 DEFAULT_WORKDIR = os.path.join(REPO, "build", "csmith")
@@ -159,16 +162,7 @@ def test_one(seed, cfg):
 
 
 def fix_argv(argv):
-    # `--egopt-flags -j2` would make argparse take -j2 for an option: glue the value on.
-    out, i = [], 0
-    while i < len(argv):
-        if argv[i] in ("--egopt-flags", "--csmith-flags") and i + 1 < len(argv):
-            out.append(argv[i] + "=" + argv[i + 1])
-            i += 2
-        else:
-            out.append(argv[i])
-            i += 1
-    return out
+    return glue_option_values(argv, ("--egopt-flags", "--csmith-flags"))
 
 
 def main():

@@ -37,6 +37,9 @@ sys.path.insert(0, HERE)
 import benchlib as bl  # noqa: E402
 from benchlib import Config, median, geomean, ratio, fmt_s, fmt_x, md_table  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from egopt_tools import sha256  # noqa: E402
+
 CORPUS_PY = os.path.join(REPO, "scripts", "corpus.py")
 CORPUS_BC = os.path.join(REPO, "build", "corpus", "bc")
 WORK = os.path.join(REPO, "build", "bench-harness")
@@ -75,14 +78,6 @@ def load_corpus_module():
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for blk in iter(lambda: f.read(1 << 20), b""):
-            h.update(blk)
-    return h.hexdigest()
 
 
 def tool_version(cmd):

@@ -1,0 +1,25 @@
+"""Helpers shared by egopt's Python tools (scripts/ and bench/harness/)."""
+import hashlib
+
+
+def sha256(path):
+    """The SHA-256 of a file, as hex."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for blk in iter(lambda: f.read(1 << 20), b""):
+            h.update(blk)
+    return h.hexdigest()
+
+
+def glue_option_values(argv, options):
+    """`--egopt-flags -j2` would make argparse take `-j2` for an option of its
+    own: glue each named option's value on (`--egopt-flags=-j2`)."""
+    out, i = [], 0
+    while i < len(argv):
+        if argv[i] in options and i + 1 < len(argv):
+            out.append(argv[i] + "=" + argv[i + 1])
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
