@@ -29,7 +29,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from egopt_tools import glue_option_values, sha256  # noqa: E402
+from egopt_tools import glue_option_values, sha256, which  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_EGOPT = os.path.join(REPO, "build", "tools", "egopt", "egopt")
@@ -52,11 +52,9 @@ def log(msg):
 
 
 def find_tool(name, fallback):
-    path = shutil.which(name)
+    path = which(name, fallback)
     if path:
         return path
-    if os.access(fallback, os.X_OK):
-        return fallback
     raise Error(f"cannot find {name} (nor {fallback}); run scripts/setup.sh")
 
 
@@ -151,8 +149,8 @@ def source_dir(workdir, pkg):
 def cmd_fetch(args):
     workdir = os.path.abspath(args.srcdir)
     os.makedirs(workdir, exist_ok=True)
-    todo = [p for p in SOURCE_PACKAGES if source_dir(workdir, p) is None]
-    if not todo:
+    missing = [p for p in SOURCE_PACKAGES if source_dir(workdir, p) is None]
+    if not missing:
         log(f"fetch: all {len(SOURCE_PACKAGES)} source packages present in {workdir}")
         return 0
     if not shutil.which("dpkg-source"):
@@ -164,7 +162,7 @@ def cmd_fetch(args):
         t0 = time.time()
         run_cmd(as_root(["apt-get", "update", "-qq"]), what="apt-get update", timeout=900)
         log(f"fetch: apt-get update ({time.time() - t0:.1f} s)")
-    for pkg in todo:
+    for pkg in missing:
         # `apt-cache showsrc` fails without source indices: update once then.
         p = subprocess.run(["apt-cache", "showsrc", pkg], stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE)

@@ -25,7 +25,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from egopt_tools import glue_option_values  # noqa: E402
+from egopt_tools import glue_option_values, which  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_EGOPT = os.path.join(REPO, "build", "tools", "egopt", "egopt")
@@ -41,11 +41,9 @@ class SetupError(Exception):
 
 
 def find_tool(name, fallback=None):
-    path = shutil.which(name)
+    path = which(name, fallback)
     if path:
         return path
-    if fallback and os.access(fallback, os.X_OK):
-        return fallback
     raise SetupError(f"cannot find {name}; run scripts/setup.sh")
 
 

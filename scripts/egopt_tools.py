@@ -1,5 +1,17 @@
 """Helpers shared by egopt's Python tools (scripts/ and bench/harness/)."""
 import hashlib
+import os
+import shutil
+
+
+def which(name, fallback=None):
+    """`name` on PATH, else `fallback` if it is executable, else None."""
+    path = shutil.which(name)
+    if path:
+        return path
+    if fallback and os.access(fallback, os.X_OK):
+        return fallback
+    return None
 
 
 def sha256(path):

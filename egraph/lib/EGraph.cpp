@@ -152,20 +152,20 @@ void EGraph::retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> kee
               nodes.end());
 }
 
-void EGraph::repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &losers) {
-  sortUnique(todo);
-  counters_.repairedNodes += todo.size();
+void EGraph::repairParents(std::vector<ClassId> &stale, std::vector<ClassId> &losers) {
+  sortUnique(stale);
+  counters_.repairedNodes += stale.size();
   using Pair = std::pair<ClassId, ClassId>;
   tbb::enumerable_thread_specific<std::vector<Pair>> localPairs;
-  memo_.setConcurrent(todo.size() >= kParallelThreshold);
-  // Each task owns nodeById_[p] for its own p (todo has no duplicates). Keys
+  memo_.setConcurrent(stale.size() >= kParallelThreshold);
+  // Each task owns nodeById_[p] for its own p (stale has no duplicates). Keys
   // erased here are stale (they name a non-root child), so they can never be
   // another e-node's canonical key; see docs/egraph.md, "Parallel repair".
   // The union-find is only read here: every e-node is canonicalized against
   // the partition as it was when the phase began, so what this phase finds
   // does not depend on the schedule.
-  forEachIndex(todo.size(), [&](size_t i) {
-    ClassId p = todo[i];
+  forEachIndex(stale.size(), [&](size_t i) {
+    ClassId p = stale[i];
     ENode &stored = nodeById_[p];
     ENode canon = canonicalize(stored);
     if (!(canon == stored)) {
@@ -248,18 +248,18 @@ size_t EGraph::rebuild() {
   if (clean_) return 0;
   ++counters_.rebuilds;
   size_t unions = 0;
-  std::vector<ClassId> todo, losers;
+  std::vector<ClassId> stale, losers;
   while (!pending_.empty() || !analysisPending_.empty()) {
     while (!pending_.empty()) {
-      todo.swap(pending_);
+      stale.swap(pending_);
       pending_.clear();
       losers.clear();
       // Every e-node whose class must be re-sorted: its class is dirty.
-      for (ClassId p : todo) dirty_.push_back(p);
-      repairParents(todo, losers);
+      for (ClassId p : stale) dirty_.push_back(p);
+      repairParents(stale, losers);
       for (ClassId loser : losers) absorb(find(loser), loser);
       unions += losers.size();
-      todo.clear();
+      stale.clear();
     }
     propagateAnalyses();
   }

@@ -230,13 +230,12 @@ lower::CodegenOptions codegenOptions(const Options &opts) {
   return c;
 }
 
-Error writeModule(Module &m, EmitKind kind, SmallVectorImpl<char> &out) {
+void writeModule(Module &m, EmitKind kind, SmallVectorImpl<char> &out) {
   raw_svector_ostream os(out);
   if (kind == EmitKind::Bitcode)
     WriteBitcodeToFile(m, os);
   else
     m.print(os, nullptr);
-  return Error::success();
 }
 
 /// Joins relocatable objects into one with `ld.lld -r`.
@@ -339,7 +338,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
     outputs.emplace_back();
     auto t = Clock::now();
     if (textual) {
-      if (Error e = writeModule(*m, opts.emit, outputs.back().bytes)) return e;
+      writeModule(*m, opts.emit, outputs.back().bytes);
     } else {
       TimeTrace::Scope span(opts.trace, "codegen", "unit 0");
       if (Error e = lower::emitCode(*m, **tm, fileType(opts.emit), outputs.back().bytes)) return e;

@@ -98,15 +98,13 @@ TEST_F(MathSuite, AssociateAdds) {
   MathCase c{"associate_adds", "(+ 1 (+ 2 (+ 3 (+ 4 (+ 5 (+ 6 7))))))",
              {"(+ 7 (+ 6 (+ 5 (+ 4 (+ 3 (+ 2 1))))))"}};
   c.limits.iterations = 7;
-  RunReport report;
-  std::unique_ptr<EGraph> g;
   // This case runs with egg's SimpleScheduler and without the constant folder
   // (egg's test uses the `()` analysis); it checks the class count egg checks.
   auto plain = std::make_unique<EGraph>(lang);
   ClassId root = plain->addExpr(*RecExpr::parse(lang, c.start));
   Runner runner(*plain);
   runner.setLimits(c.limits).setScheduler(std::make_unique<SimpleScheduler>());
-  report = runner.run(std::vector<const Rule *>{comm->get(), assoc->get()});
+  runner.run(std::vector<const Rule *>{comm->get(), assoc->get()});
   auto goal = RecExpr::parse(lang, c.goals[0]);
   EXPECT_EQ(plain->lookupExpr(*goal), plain->find(root));
   EXPECT_EQ(plain->numClasses(), 127u);

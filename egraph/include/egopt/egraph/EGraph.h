@@ -139,7 +139,7 @@ private:
   void absorb(ClassId winner, ClassId loser);
   /// Re-canonicalizes the e-nodes whose children were merged; records the
   /// losers of the congruence unions this finds.
-  void repairParents(std::vector<ClassId> &todo, std::vector<ClassId> &losers);
+  void repairParents(std::vector<ClassId> &stale, std::vector<ClassId> &losers);
   void propagateAnalyses();
   void canonicalizeClasses();
 
