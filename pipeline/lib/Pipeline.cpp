@@ -4,7 +4,11 @@
 #include "egopt/lift/Lifter.h"
 #include "egopt/lower/CodegenUnits.h"
 #include "egopt/lower/Elaborator.h"
+#include "egopt/egraph/Runner.h"
 #include "egopt/passes/ConstantFold.h"
+#include "egopt/passes/KnownBitsAnalysis.h"
+#include "egopt/passes/RangeAnalysis.h"
+#include "egopt/passes/RuleCatalog.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -116,6 +120,7 @@ bool shouldSkip(const Function &f) {
 
 struct FunctionWork {
   ir::LiftedFunction lifted;
+  eg::RunReport report;
   std::optional<extract::TTICostTable> costs;
   extract::FunctionExtraction extraction;
 };
@@ -150,7 +155,47 @@ void warmStructLayouts(const Function &f, const DataLayout &dl,
       }
 }
 
+/// The per-function budget. Rounds: each round can expose the next fold,
+/// but the catalogue's rules mostly fire in the first few; nodes: a growth
+/// factor over the function's own size, so a large function gets room in
+/// proportion and a pathological one cannot run away. No time limit: it
+/// would make the output depend on the machine's speed.
+eg::RunnerLimits budgetFor(const eg::EGraph &g, const Options &opts) {
+  eg::RunnerLimits l;
+  unsigned level = std::min(opts.optLevel, 3u);
+  static constexpr size_t kIterations[] = {0, 3, 8, 16};
+  static constexpr size_t kGrowth[] = {0, 2, 4, 8};
+  l.iterations = opts.maxIterations ? opts.maxIterations : kIterations[level];
+  size_t growth = opts.nodeGrowth ? opts.nodeGrowth : kGrowth[level];
+  l.nodes = g.numNodes() * growth + 1000;
+  l.time = std::chrono::hours(1);
+  return l;
+}
+
+/// Equality saturation on one function's e-graph, within its budget.
+eg::RunReport rewrite(eg::EGraph &g, const std::vector<const eg::Rule *> &rules, const Options &opts) {
+  if (rules.empty()) return {};
+  eg::Runner runner(g);
+  runner.setLimits(budgetFor(g, opts));
+  // egg's backoff: a rule matching more than 1000 times in a round sits out
+  // a couple of rounds (the per-rule match limit that stops one rule's blow-up).
+  runner.setScheduler(std::make_unique<eg::BackoffScheduler>(1000, 2));
+  return runner.run(rules);
+}
+
+/// The built-in passes, parsed once per process.
+const eg::RuleSet &builtinRules() {
+  static const std::unique_ptr<eg::RuleSet> builtin = [] {
+    auto r = passes::loadRules({});
+    if (!r) report_fatal_error(Twine("built-in rules: ") + toString(r.takeError()));
+    return std::move(*r);
+  }();
+  return *builtin;
+}
+
 Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMachine *tm) {
+  std::vector<const eg::Rule *> rules =
+      (opts.rules ? *opts.rules : builtinRules()).enabledRules();
   // Sequential: whatever writes to the context (removing unreachable blocks
   // edits use lists of shared constants; struct layouts are cached).
   std::vector<Function *> functions;
@@ -181,8 +226,11 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
     FunctionWork &w = work[i];
     w.lifted = ir::liftFunction(f, [](eg::EGraph &g, const ir::IRTables &tables) {
       g.addAnalysis<passes::IntConstantFold>(tables);
+      g.addAnalysis<passes::KnownBitsAnalysis>(tables);
+      g.addAnalysis<passes::RangeAnalysis>(tables);
     });
     w.lifted.egraph->rebuild();
+    w.report = rewrite(*w.lifted.egraph, rules, opts);
   });
   // Sequential: TTI may create types in the context (TTICost.h).
   auto tCosts = Clock::now();
@@ -195,6 +243,19 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
     w.extraction = extract::extractFunction(w.lifted, *w.costs, opts.extractor, opts.compareExtractors);
   });
   stats.extractSeconds += since(tCosts);
+  for (FunctionWork &w : work) {
+    const eg::RunReport &r = w.report;
+    if (!r.ruleNames.empty()) {
+      ++stats.stopReasons[eg::stopReasonName(r.stopReason)];
+      stats.rewriteRounds += r.iterations.size();
+      for (const eg::IterationStats &it : r.iterations)
+        for (size_t k = 0; k < it.rules.size(); ++k) {
+          stats.rewriteUnions += it.rules[k].unions;
+          stats.rewriteDeclined += it.rules[k].declined;
+          if (it.rules[k].unions) stats.ruleUnions[r.ruleNames[k]] += it.rules[k].unions;
+        }
+    }
+  }
   for (FunctionWork &w : work) {
     ++stats.liftedFunctions;
     stats.pureInstructions += w.lifted.stats.pureInstructions;
@@ -474,6 +535,11 @@ void Stats::merge(const Stats &o) {
   skeletonInstructions += o.skeletonInstructions;
   for (auto &[k, v] : o.skeletonByOpcode) skeletonByOpcode[k] += v;
   eNodes += o.eNodes;
+  rewriteRounds += o.rewriteRounds;
+  rewriteUnions += o.rewriteUnions;
+  rewriteDeclined += o.rewriteDeclined;
+  for (auto &[k, v] : o.stopReasons) stopReasons[k] += v;
+  for (auto &[k, v] : o.ruleUnions) ruleUnions[k] += v;
   eClasses += o.eClasses;
   materialized += o.materialized;
   reused += o.reused;
@@ -506,6 +572,10 @@ void Stats::print(raw_ostream &os) const {
   for (auto &[op, count] : skeletonByOpcode) line(count, "  skeleton: " + op);
   line(eNodes, "e-nodes");
   line(eClasses, "e-classes");
+  line(rewriteRounds, "rewrite rounds (summed over functions)");
+  line(rewriteUnions, "unions made by rewrite rules");
+  line(rewriteDeclined, "rule applications declined (types did not fit)");
+  for (auto &[reason, count] : stopReasons) line(count, "  functions stopped: " + reason);
   line(materialized, "instructions materialized by elaboration");
   line(reused, "uses served by a dominating copy (GVN)");
   line(hoisted, "values hoisted to a shallower loop (LICM)");
@@ -557,6 +627,15 @@ std::string Stats::toJson() const {
     });
     j.attribute("enodes", int64_t(eNodes));
     j.attribute("eclasses", int64_t(eClasses));
+    j.attribute("rewrite_rounds", int64_t(rewriteRounds));
+    j.attribute("rewrite_unions", int64_t(rewriteUnions));
+    j.attribute("rewrite_declined", int64_t(rewriteDeclined));
+    j.attributeObject("stop_reasons", [&] {
+      for (auto &[k, v] : stopReasons) j.attribute(k, int64_t(v));
+    });
+    j.attributeObject("rule_unions", [&] {
+      for (auto &[k, v] : ruleUnions) j.attribute(k, int64_t(v));
+    });
     j.attribute("materialized", int64_t(materialized));
     j.attribute("reused", int64_t(reused));
     j.attribute("hoisted", int64_t(hoisted));

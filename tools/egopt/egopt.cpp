@@ -4,12 +4,14 @@
 //   egopt in.ll|in.bc [-o out] [--emit=obj|asm|llvm|bc] [-O0..-O3] [-j N]
 //         [--cgus=N|auto] [-mtriple=T] [-mcpu=C] [--stats] [--stats-json=F]
 //         [--time-passes] [--time-trace=F] [--extractor=dag|greedy]
-//         [--compare-extractors]
+//         [--compare-extractors] [--rules=FILE,...] [--passes=P,...]
+//         [--no-builtin-rules] [--egraph-iterations=N] [--egraph-node-growth=N]
 // Every error is one line on stderr (`egopt: error: ...`), exit code 1, and no
 // output file is left behind.
 //
 //===----------------------------------------------------------------------===//
 #include "egopt/Pipeline.h"
+#include "egopt/passes/RuleCatalog.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/ADT/StringExtras.h"
@@ -98,12 +100,27 @@ struct DriverOptions {
                                   cl::desc("Run both extractors on every e-graph and report "
                                            "both selections' DAG costs in the statistics"),
                                   cl::cat(category)};
+  cl::list<std::string> ruleFiles{"rules", cl::desc("Load more rule files (docs/rules.md)"),
+                                  cl::CommaSeparated, cl::value_desc("file"), cl::cat(category)};
+  cl::list<std::string> passes{"passes",
+                               cl::desc("Run only these rewrite passes (e.g. algebra,bitwise; "
+                                        "built-in: address, algebra, bitwise, casts, compare, "
+                                        "constfold, float, knownbits, shifts)"),
+                               cl::CommaSeparated, cl::value_desc("pass"), cl::cat(category)};
+  cl::opt<bool> noBuiltinRules{"no-builtin-rules",
+                               cl::desc("Do not load the built-in rule files"), cl::cat(category)};
+  cl::opt<unsigned> iterations{"egraph-iterations",
+                               cl::desc("Rewrite rounds per function [default: 3/8/16 at -O1/-O2/-O3]"),
+                               cl::init(0), cl::cat(category)};
+  cl::opt<unsigned> nodeGrowth{"egraph-node-growth",
+                               cl::desc("E-nodes allowed per lifted e-node [default: 2/4/8 at -O1/-O2/-O3]"),
+                               cl::init(0), cl::cat(category)};
 };
 
 /// Moves LLVM's options that share a name with egopt's to `llvm-NAME`.
 void renameClashingLLVMOptions() {
   static const char *const names[] = {"stats", "stats-json", "time-passes", "time-trace",
-                                      "emit", "cgus", "j", "lld", "split-cgus"};
+                                      "emit", "cgus", "j", "lld", "split-cgus", "rules", "passes"};
   static std::vector<std::string> renamed;
   auto &registered = cl::getRegisteredOptions();
   for (const char *name : names) {
@@ -177,7 +194,8 @@ int main(int argc, char **argv) {
   renameClashingLLVMOptions();
   DriverOptions options;
   auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
-         attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors] = options;
+         attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors, ruleFiles,
+         passes, noBuiltinRules, iterations, nodeGrowth] = options;
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter([](raw_ostream &os) {
     os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -210,6 +228,17 @@ int main(int argc, char **argv) {
   opts.lldPath = lld;
   opts.extractor = extractor;
   opts.compareExtractors = compareExtractors;
+  opts.maxIterations = iterations;
+  opts.nodeGrowth = nodeGrowth;
+  if (!ruleFiles.empty() || !passes.empty() || noBuiltinRules) {
+    egopt::passes::RuleOptions ro;
+    ro.builtin = !noBuiltinRules;
+    ro.files.assign(ruleFiles.begin(), ruleFiles.end());
+    ro.passes.assign(passes.begin(), passes.end());
+    auto rules = egopt::passes::loadRules(ro);
+    if (!rules) fail(toString(rules.takeError()));
+    opts.rules = std::move(*rules);
+  }
   egopt::TimeTrace trace;
   if (!timeTrace.empty()) opts.trace = &trace;
 

@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 #include "egopt/TimeTrace.h"
+#include "egopt/egraph/Rewrite.h"
 #include "egopt/extract/Extractor.h"
 #include "egopt/lower/Codegen.h"
 
@@ -50,6 +51,13 @@ struct Options {
   /// Also run the other extractor on each e-graph, for Stats::greedyDagCost
   /// and Stats::dagExtractorDagCost (docs/extraction.md).
   bool compareExtractors = false;
+  /// The rewrite rules every function's e-graph runs (passes::loadRules);
+  /// null: the built-in passes, loaded once.
+  std::shared_ptr<const eg::RuleSet> rules;
+  /// Overrides of the per-function e-graph budget (0: from optLevel;
+  /// docs/rules.md gives the defaults and why).
+  size_t maxIterations = 0;
+  size_t nodeGrowth = 0; ///< e-nodes allowed per e-node lifted
   TimeTrace *trace = nullptr;
 };
 
@@ -62,6 +70,12 @@ struct Stats {
   size_t skeletonInstructions = 0;
   std::map<std::string, size_t> skeletonByOpcode;
   size_t eNodes = 0, eClasses = 0;
+  /// Rewriting: rounds run, unions rules made, applications declined (types
+  /// that did not fit), and how the functions' runs stopped.
+  size_t rewriteRounds = 0, rewriteUnions = 0, rewriteDeclined = 0;
+  std::map<std::string, size_t> stopReasons;
+  /// Per rule: unions it made (rules that never fired are absent).
+  std::map<std::string, size_t> ruleUnions;
   size_t materialized = 0, reused = 0, hoisted = 0, erased = 0;
   /// Extraction: the DAG cost (TTI costs times loop weights) of the choice
   /// elaboration builds, summed over functions; with compareExtractors, that
