@@ -71,6 +71,7 @@ llvm::Expected<Pattern> Pattern::fromSExpr(const Language &lang, const SExpr &e,
   auto root = buildPattern(lang, e, vars, p, source,
                            [](Pattern &pat, PatternNode n) { return pat.push(std::move(n)); });
   if (!root) return root.takeError();
+  if (lang.patternsAreUntyped()) p.ground_.assign(p.ground_.size(), false);
   return p;
 }
 

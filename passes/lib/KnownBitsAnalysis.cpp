@@ -80,10 +80,12 @@ std::optional<KnownBits> KnownBitsAnalysis::make(const eg::EGraph &g, const ENod
     case Instruction::Trunc: return a->trunc(w);
     case Instruction::ZExt: return a->zext(w);
     case Instruction::SExt: return a->sext(w);
-    default: return std::nullopt;
+    default: break;
     }
   }
-  return std::nullopt;
+  // Leaves and what has no transfer function: nothing known, but a fact, so
+  // operations on them still compute one.
+  return KnownBits(w);
 }
 
 eg::MergeResult KnownBitsAnalysis::join(std::optional<KnownBits> &to,

@@ -47,7 +47,7 @@ std::optional<ConstantRange> RangeAnalysis::make(const eg::EGraph &g, const ENod
     case Instruction::And: return a.binaryAnd(b);
     case Instruction::Or: return a.binaryOr(b);
     case Instruction::Xor: return a.binaryXor(b);
-    default: return std::nullopt;
+    default: return ConstantRange::getFull(w);
     }
   }
   if (auto cop = L.castOf(n.op)) {
@@ -57,10 +57,12 @@ std::optional<ConstantRange> RangeAnalysis::make(const eg::EGraph &g, const ENod
     case Instruction::Trunc: return a.truncate(w);
     case Instruction::ZExt: return a.zeroExtend(w);
     case Instruction::SExt: return a.signExtend(w);
-    default: return std::nullopt;
+    default: break;
     }
   }
-  return std::nullopt;
+  // Leaves (arguments, skeleton results) and what has no transfer function:
+  // any value of the type, so operations on them still get a range.
+  return ConstantRange::getFull(w);
 }
 
 eg::MergeResult RangeAnalysis::join(std::optional<ConstantRange> &to,

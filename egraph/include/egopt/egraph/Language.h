@@ -69,6 +69,10 @@ public:
   /// undefined), so a pattern's flags are requirements (at least these),
   /// not an exact value.
   virtual bool flagsAreRequirements() const { return false; }
+  /// True when an e-node's identity includes what a pattern does not write
+  /// (LLVM IR: its type). Then a variable-free subpattern such as `0` cannot
+  /// be looked up as a term; the matcher binds it like any other node.
+  virtual bool patternsAreUntyped() const { return false; }
   /// Checks a rule when it is created (e.g. that every right-hand e-node's
   /// type can be inferred); the message names what is wrong.
   virtual llvm::Error checkRule(const Pattern &lhs, const Pattern &rhs,

@@ -87,6 +87,7 @@ public:
   /// The flag names `op` can carry, in print order, with their bits.
   std::vector<std::pair<std::string_view, uint16_t>> flagNames(eg::Op op) const;
   bool flagsAreRequirements() const override { return true; }
+  bool patternsAreUntyped() const override { return true; }
   llvm::Error checkRule(const eg::Pattern &lhs, const eg::Pattern &rhs,
                         const eg::VarTable &vars) const override;
   eg::ClassId instantiate(eg::EGraph &g, const eg::Pattern &rhs, eg::ClassId root,
