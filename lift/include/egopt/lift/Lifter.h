@@ -57,6 +57,8 @@ struct SkeletonUse {
 struct LiftStats {
   size_t pureInstructions = 0;
   size_t skeletonInstructions = 0;
+  /// Phis whose incoming values are all one class, lifted as that class.
+  size_t phisFolded = 0;
   /// Skeleton instructions by opcode name (a count of what stays out of the
   /// e-graph: the report of "skeleton-only instructions of each kind").
   std::map<std::string, size_t> skeletonByOpcode;
