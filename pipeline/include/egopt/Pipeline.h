@@ -56,6 +56,9 @@ struct Stats {
   size_t pureInstructions = 0;
   size_t skeletonInstructions = 0;
   std::map<std::string, size_t> skeletonByOpcode;
+  // Skeleton optimizations (docs/skeleton.md).
+  size_t loadsFromStores = 0, loadsFromLoads = 0, deadStores = 0;
+  size_t phisFolded = 0, branchesFolded = 0, blocksRemoved = 0;
   size_t eNodes = 0, eClasses = 0;
   size_t materialized = 0, reused = 0, hoisted = 0, erased = 0;
   size_t externalizedSymbols = 0; ///< internal symbols shared across units
