@@ -11,6 +11,8 @@
 //     leaves. Division and remainder are skeleton unless the divisor is a
 //     constant that cannot trap (they are undefined behaviour otherwise, and
 //     must not be hoisted).
+// A phi whose incoming values are all one class (or the phi itself) is lifted
+// as that class (docs/skeleton.md), like a pure instruction.
 // Lifting never fails: what it cannot express stays in the skeleton.
 //
 //===----------------------------------------------------------------------===//
