@@ -62,7 +62,9 @@ public:
     ReversePostOrderTraversal<Function *> rpo(&fn_);
     for (BasicBlock *bb : rpo)
       for (Instruction &inst : *bb) {
-        if (!tryLiftPure(inst)) addSkeleton(inst);
+        if (tryLiftPure(inst)) continue;
+        if (auto *phi = dyn_cast<PHINode>(&inst); phi && tryFoldPhi(*phi)) continue;
+        addSkeleton(inst);
       }
     // Skeleton operands that are pure values, now that every value is known.
     for (BasicBlock *bb : rpo)
@@ -261,11 +263,39 @@ private:
   }
 
   void record(Instruction &inst, ClassId c) {
+    recordAs(inst, c);
+    ++out_.stats.pureInstructions;
+  }
+
+  /// `inst` is the value of class `c`: its users are lifted over the class,
+  /// and lowering erases it.
+  void recordAs(Instruction &inst, ClassId c) {
     valueClass_[&inst] = c;
     pureSet_.insert(&inst);
     out_.pure.push_back(&inst);
     out_.pureClass.push_back(c);
-    ++out_.stats.pureInstructions;
+  }
+
+  /// A phi whose incoming values are all one class (or the phi itself) is
+  /// that class. The common class's term is available at the end of every
+  /// predecessor, so its leaves dominate the phi's block and it can stand for
+  /// the phi at every use. An incoming value not lifted yet (a back edge)
+  /// leaves the phi in the skeleton.
+  bool tryFoldPhi(PHINode &phi) {
+    if (!isLiftableType(phi.getType())) return false;
+    ClassId same = kNoClass;
+    for (Value *v : phi.incoming_values()) {
+      if (v == &phi) continue;
+      ClassId c = operandClass(v);
+      if (c == kNoClass) return false;
+      c = g().find(c);
+      if (same != kNoClass && c != same) return false;
+      same = c;
+    }
+    if (same == kNoClass) return false;
+    recordAs(phi, same);
+    ++out_.stats.phisFolded;
+    return true;
   }
 
   void addSkeleton(Instruction &inst) {

@@ -2,6 +2,7 @@
 
 #include "egopt/extract/ExtractFunction.h"
 #include "egopt/lift/Lifter.h"
+#include "egopt/lower/BranchFolding.h"
 #include "egopt/lower/CodegenUnits.h"
 #include "egopt/lower/Elaborator.h"
 #include "egopt/egraph/Runner.h"
@@ -9,6 +10,7 @@
 #include "egopt/passes/KnownBitsAnalysis.h"
 #include "egopt/passes/RangeAnalysis.h"
 #include "egopt/passes/RuleCatalog.h"
+#include "egopt/passes/MemoryOptimizer.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -197,12 +199,14 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
   std::vector<const eg::Rule *> rules =
       (opts.rules ? *opts.rules : builtinRules()).enabledRules();
   // Sequential: whatever writes to the context (removing unreachable blocks
-  // edits use lists of shared constants; struct layouts are cached).
+  // and the skeleton's memory optimizations edit use lists of shared
+  // constants; struct layouts are cached).
   std::vector<Function *> functions;
   auto t0 = Clock::now();
   {
     TimeTrace::Scope span(opts.trace, "prepare", m.getModuleIdentifier());
     SmallPtrSet<Type *, 32> warmed;
+    passes::MemoryOptimizer memory;
     for (Function &f : m) {
       if (f.isDeclaration()) continue;
       ++stats.functions;
@@ -211,6 +215,10 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
         continue;
       }
       removeUnreachableBlocks(f);
+      passes::MemoryOptStats ms = memory.run(f);
+      stats.loadsFromStores += ms.loadsFromStores;
+      stats.loadsFromLoads += ms.loadsFromLoads;
+      stats.deadStores += ms.deadStores;
       warmStructLayouts(f, m.getDataLayout(), warmed);
       functions.push_back(&f);
     }
@@ -260,6 +268,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
     ++stats.liftedFunctions;
     stats.pureInstructions += w.lifted.stats.pureInstructions;
     stats.skeletonInstructions += w.lifted.stats.skeletonInstructions;
+    stats.phisFolded += w.lifted.stats.phisFolded;
     for (auto &[name, count] : w.lifted.stats.skeletonByOpcode) stats.skeletonByOpcode[name] += count;
   }
   stats.egraphSeconds += since(t1);
@@ -275,6 +284,9 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
   auto t2 = Clock::now();
   TimeTrace::Scope span(opts.trace, "lower", m.getModuleIdentifier());
   for (FunctionWork &w : work) {
+    lower::BranchFoldingStats bs = lower::foldConstantBranches(w.lifted);
+    stats.branchesFolded += bs.branchesFolded;
+    stats.blocksRemoved += bs.blocksRemoved;
     lower::ElaborationStats es = lower::elaborate(w.lifted, *w.extraction.extractor);
     stats.materialized += es.materialized;
     stats.reused += es.reused;
@@ -533,6 +545,12 @@ void Stats::merge(const Stats &o) {
   skippedFunctions += o.skippedFunctions;
   pureInstructions += o.pureInstructions;
   skeletonInstructions += o.skeletonInstructions;
+  loadsFromStores += o.loadsFromStores;
+  loadsFromLoads += o.loadsFromLoads;
+  deadStores += o.deadStores;
+  phisFolded += o.phisFolded;
+  branchesFolded += o.branchesFolded;
+  blocksRemoved += o.blocksRemoved;
   for (auto &[k, v] : o.skeletonByOpcode) skeletonByOpcode[k] += v;
   eNodes += o.eNodes;
   rewriteRounds += o.rewriteRounds;
@@ -570,6 +588,12 @@ void Stats::print(raw_ostream &os) const {
   line(pureInstructions, "instructions lifted into the e-graph");
   line(skeletonInstructions, "instructions kept in the skeleton");
   for (auto &[op, count] : skeletonByOpcode) line(count, "  skeleton: " + op);
+  line(loadsFromStores, "loads replaced by the value stored (store-to-load forwarding)");
+  line(loadsFromLoads, "loads replaced by an earlier load (redundant loads)");
+  line(deadStores, "stores overwritten before any read, erased");
+  line(phisFolded, "phis whose incoming values are one class, folded");
+  line(branchesFolded, "branches and switches on a constant made unconditional");
+  line(blocksRemoved, "blocks left unreachable by those, deleted");
   line(eNodes, "e-nodes");
   line(eClasses, "e-classes");
   line(rewriteRounds, "rewrite rounds (summed over functions)");
@@ -625,6 +649,12 @@ std::string Stats::toJson() const {
     j.attributeObject("skeleton_by_opcode", [&] {
       for (auto &[k, v] : skeletonByOpcode) j.attribute(k, int64_t(v));
     });
+    j.attribute("loads_from_stores", int64_t(loadsFromStores));
+    j.attribute("loads_from_loads", int64_t(loadsFromLoads));
+    j.attribute("dead_stores", int64_t(deadStores));
+    j.attribute("phis_folded", int64_t(phisFolded));
+    j.attribute("branches_folded", int64_t(branchesFolded));
+    j.attribute("blocks_removed", int64_t(blocksRemoved));
     j.attribute("enodes", int64_t(eNodes));
     j.attribute("eclasses", int64_t(eClasses));
     j.attribute("rewrite_rounds", int64_t(rewriteRounds));

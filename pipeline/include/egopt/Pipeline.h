@@ -69,6 +69,9 @@ struct Stats {
   size_t pureInstructions = 0;
   size_t skeletonInstructions = 0;
   std::map<std::string, size_t> skeletonByOpcode;
+  // Skeleton optimizations (docs/skeleton.md).
+  size_t loadsFromStores = 0, loadsFromLoads = 0, deadStores = 0;
+  size_t phisFolded = 0, branchesFolded = 0, blocksRemoved = 0;
   size_t eNodes = 0, eClasses = 0;
   /// Rewriting: rounds run, unions rules made, applications declined (types
   /// that did not fit), and how the functions' runs stopped.

@@ -4,10 +4,11 @@
 ; may trap) and stays where it was; division by a constant that cannot trap
 ; is pure and is hoisted.
 ;
-; RUN: egopt --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; This file tests what happens without rewrite rules (--no-builtin-rules).
+; RUN: egopt --no-builtin-rules --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-builtin-rules --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; The same with --stats: the hoists are counted.
-; RUN: egopt --stats --emit=llvm %s -o %t.2.ll 2>&1 | FileCheck %s --check-prefix=STATS
+; RUN: egopt --no-builtin-rules --stats --emit=llvm %s -o %t.2.ll 2>&1 | FileCheck %s --check-prefix=STATS
 ; STATS: {{^ *[1-9][0-9]* values hoisted to a shallower loop \(LICM\)}}
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"

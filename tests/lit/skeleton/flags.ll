@@ -2,9 +2,10 @@
 ; icmp samesign, zext/uitofp nneg, trunc nuw/nsw, fast-math flags on
 ; arithmetic, compares, selects and fneg.
 ;
-; RUN: egopt --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt %s -o %t.o
+; This file tests what happens without rewrite rules (--no-builtin-rules).
+; RUN: egopt --no-builtin-rules --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-builtin-rules --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-builtin-rules %s -o %t.o
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

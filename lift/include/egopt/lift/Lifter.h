@@ -11,6 +11,8 @@
 //     leaves. Division and remainder are skeleton unless the divisor is a
 //     constant that cannot trap (they are undefined behaviour otherwise, and
 //     must not be hoisted).
+// A phi whose incoming values are all one class (or the phi itself) is lifted
+// as that class (docs/skeleton.md), like a pure instruction.
 // Lifting never fails: what it cannot express stays in the skeleton.
 //
 //===----------------------------------------------------------------------===//
@@ -59,6 +61,8 @@ struct SkeletonUse {
 struct LiftStats {
   size_t pureInstructions = 0;
   size_t skeletonInstructions = 0;
+  /// Phis whose incoming values are all one class, lifted as that class.
+  size_t phisFolded = 0;
   /// Skeleton instructions by opcode name (a count of what stays out of the
   /// e-graph: the report of "skeleton-only instructions of each kind").
   std::map<std::string, size_t> skeletonByOpcode;

@@ -1,0 +1,39 @@
+//===- MemoryOptimizer.h - The skeleton's memory optimizations ------------===//
+//
+// Runs the memory optimizations of the skeleton on one function at a time,
+// before it is lifted: load forwarding (LoadForwarding.h), then dead stores
+// (DeadStores.h; a forwarded load no longer separates two stores). Alias
+// analysis is LLVM's default function pipeline (BasicAA, TBAA, scoped
+// no-alias), through one FunctionAnalysisManager per module; the analyses of
+// a function are dropped once it is done, since the IR has changed.
+// Edits the IR: run it on the thread that owns the context.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/LoopAnalysisManager.h"
+#include "llvm/IR/PassManager.h"
+
+#include <cstddef>
+
+namespace egopt::passes {
+
+struct MemoryOptStats {
+  size_t loadsFromStores = 0; ///< loads replaced by the stored value
+  size_t loadsFromLoads = 0;  ///< loads replaced by an earlier load
+  size_t deadStores = 0;      ///< stores overwritten before any read
+};
+
+class MemoryOptimizer {
+public:
+  MemoryOptimizer();
+  MemoryOptStats run(llvm::Function &f);
+
+private:
+  llvm::LoopAnalysisManager lam_;
+  llvm::FunctionAnalysisManager fam_;
+  llvm::CGSCCAnalysisManager cgam_;
+  llvm::ModuleAnalysisManager mam_;
+};
+
+} // namespace egopt::passes
