@@ -257,13 +257,13 @@ define i32 @or_xor_and(i32 %x, i32 %y) {
   ret i32 %r
 }
 
-; or-disjoint: (no-common-bits ?x ?y) from known bits. The rule fires (here,
-; and in or_zero_i1: see STATS), but the `or disjoint` e-node costs what the plain `or`
-; does and the extractor keeps the earlier one, so the output has no flag.
+; or-disjoint: (no-common-bits ?x ?y) from known bits. The `or disjoint`
+; e-node costs what the plain `or` does; at equal cost extraction prefers the
+; e-node with more flags, so the flag reaches the output.
 ; CHECK-LABEL: define i32 @or_disjoint(
 ; CHECK-NEXT:    %a = and i32 %x, 240
 ; CHECK-NEXT:    %b = and i32 %y, 15
-; CHECK-NEXT:    %r = or i32 %a, %b
+; CHECK-NEXT:    %r = or disjoint i32 %a, %b
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
 define i32 @or_disjoint(i32 %x, i32 %y) {
@@ -276,7 +276,7 @@ define i32 @or_disjoint(i32 %x, i32 %y) {
 ; CHECK-LABEL: define i64 @or_disjoint_shl(
 ; CHECK-NEXT:    %a = shl i64 %x, 8
 ; CHECK-NEXT:    %b = and i64 %y, 255
-; CHECK-NEXT:    %r = or i64 %a, %b
+; CHECK-NEXT:    %r = or disjoint i64 %a, %b
 ; CHECK-NEXT:    ret i64 %r
 ; CHECK-NEXT: }
 define i64 @or_disjoint_shl(i64 %x, i64 %y) {
