@@ -18,6 +18,7 @@
 #include "llvm/Analysis/InlineCost.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Verifier.h"
@@ -28,6 +29,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Transforms/IPO/AlwaysInliner.h"
+#include "llvm/Transforms/IPO/FunctionAttrs.h"
+#include "llvm/Transforms/IPO/SCCP.h"
 #include "llvm/Transforms/IPO/Inliner.h"
 #include "llvm/Transforms/IPO/ModuleInliner.h"
 #include "llvm/Transforms/Scalar/SROA.h"
@@ -72,9 +75,14 @@ Error errorf(const Twine &msg) { return createStringError(inconvertibleErrorCode
 
 /// SROA (which includes mem2reg) and simplifycfg on every function; at -O2
 /// and up the CGSCC inliner runs with them interleaved, as LLVM's own
-/// pipeline does. LLVM's scalar optimizers (instcombine, GVN, ...) are not
-/// run: the e-graph does that work.
-void runPrePasses(Module &m, unsigned optLevel, TargetMachine *tm) {
+/// pipeline does. Two interprocedural passes follow the same measurement
+/// (docs/pipeline.md): IPSCCP, for constants that cross function boundaries
+/// (a noinline `MEM_isLittleEndian()` that returns 1), and the post-order
+/// function-attribute inference, which marks such callees `memory(none)
+/// nounwind willreturn` so their calls can go. Per-function e-graphs cannot
+/// see across calls. LLVM's scalar optimizers (instcombine, GVN, ...) are
+/// not run: the e-graph does that work.
+void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, TargetMachine *tm) {
   if (optLevel == 0) return;
   LoopAnalysisManager lam;
   FunctionAnalysisManager fam;
@@ -95,13 +103,16 @@ void runPrePasses(Module &m, unsigned optLevel, TargetMachine *tm) {
   };
   ModulePassManager mpm;
   mpm.addPass(AlwaysInlinerPass());
+  mpm.addPass(createModuleToFunctionPassAdaptor(simplify()));
+  // After SROA: on -O0 IR full of allocas IPSCCP finds little.
+  if (interprocedural) mpm.addPass(IPSCCPPass());
   if (optLevel >= 2) {
-    mpm.addPass(createModuleToFunctionPassAdaptor(simplify()));
     ModuleInlinerWrapperPass inliner(getInlineParams(optLevel, /*SizeOptLevel=*/0));
     inliner.getPM().addPass(createCGSCCToFunctionPassAdaptor(simplify()));
+    if (interprocedural) inliner.getPM().addPass(PostOrderFunctionAttrsPass());
     mpm.addPass(std::move(inliner));
-  } else {
-    mpm.addPass(createModuleToFunctionPassAdaptor(simplify()));
+  } else if (interprocedural) {
+    mpm.addPass(createModuleToPostOrderCGSCCPassAdaptor(PostOrderFunctionAttrsPass()));
   }
   mpm.run(m, mam);
 }
@@ -195,6 +206,19 @@ const eg::RuleSet &builtinRules() {
   return *builtin;
 }
 
+/// Deletes instructions whose result is unused and that have no effect:
+/// chiefly calls to functions the pre-passes proved `memory(none) nounwind
+/// willreturn` (an unused pure result of the skeleton; elaboration already
+/// drops unused pure values). Returns how many went.
+size_t deleteDeadInstructions(Function &f) {
+  SmallVector<WeakTrackingVH, 16> dead;
+  for (Instruction &i : instructions(f))
+    if (isInstructionTriviallyDead(&i)) dead.push_back(&i);
+  size_t before = f.getInstructionCount();
+  RecursivelyDeleteTriviallyDeadInstructionsPermissive(dead);
+  return before - f.getInstructionCount();
+}
+
 Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMachine *tm) {
   std::vector<const eg::Rule *> rules =
       (opts.rules ? *opts.rules : builtinRules()).enabledRules();
@@ -215,6 +239,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
         continue;
       }
       removeUnreachableBlocks(f);
+      stats.deadSkeleton += deleteDeadInstructions(f);
       passes::MemoryOptStats ms = memory.run(f);
       stats.loadsFromStores += ms.loadsFromStores;
       stats.loadsFromLoads += ms.loadsFromLoads;
@@ -378,7 +403,7 @@ Error optimizeModule(Module &m, const Options &opts, Stats *statsOut) {
   Stats local;
   Stats &stats = statsOut ? *statsOut : local;
   auto t0 = Clock::now();
-  runPrePasses(m, opts.optLevel, nullptr);
+  runPrePasses(m, opts.optLevel, opts.interprocedural, nullptr);
   stats.prePassSeconds += since(t0);
   if (opts.optLevel == 0) return Error::success();
   ThreadLimit limit(opts.threads);
@@ -401,7 +426,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
   {
     TimeTrace::Scope span(opts.trace, "pre-passes");
     auto t = Clock::now();
-    runPrePasses(*m, opts.optLevel, tm->get());
+    runPrePasses(*m, opts.optLevel, opts.interprocedural, tm->get());
     stats.prePassSeconds += since(t);
   }
 
@@ -553,6 +578,7 @@ void Stats::merge(const Stats &o) {
   blocksRemoved += o.blocksRemoved;
   for (auto &[k, v] : o.skeletonByOpcode) skeletonByOpcode[k] += v;
   eNodes += o.eNodes;
+  deadSkeleton += o.deadSkeleton;
   rewriteRounds += o.rewriteRounds;
   rewriteUnions += o.rewriteUnions;
   rewriteDeclined += o.rewriteDeclined;
@@ -596,6 +622,7 @@ void Stats::print(raw_ostream &os) const {
   line(blocksRemoved, "blocks left unreachable by those, deleted");
   line(eNodes, "e-nodes");
   line(eClasses, "e-classes");
+  line(deadSkeleton, "dead instructions deleted before lifting (pure calls, ...)");
   line(rewriteRounds, "rewrite rounds (summed over functions)");
   line(rewriteUnions, "unions made by rewrite rules");
   line(rewriteDeclined, "rule applications declined (types did not fit)");
@@ -657,6 +684,7 @@ std::string Stats::toJson() const {
     j.attribute("blocks_removed", int64_t(blocksRemoved));
     j.attribute("enodes", int64_t(eNodes));
     j.attribute("eclasses", int64_t(eClasses));
+    j.attribute("dead_skeleton", int64_t(deadSkeleton));
     j.attribute("rewrite_rounds", int64_t(rewriteRounds));
     j.attribute("rewrite_unions", int64_t(rewriteUnions));
     j.attribute("rewrite_declined", int64_t(rewriteDeclined));

@@ -47,6 +47,10 @@ struct Options {
   lower::CodegenOptions codegen;
   std::string lldPath;      ///< joins per-unit objects; empty: the configured one
   bool verify = true;       ///< run LLVM's verifier on every lowered function
+  /// Run the interprocedural pre-passes (IPSCCP, function attributes); off,
+  /// functions reach the e-graph as the inliner left them (tests of the
+  /// e-graph's own work use that).
+  bool interprocedural = true;
   extract::ExtractorKind extractor = extract::ExtractorKind::Dag;
   /// Also run the other extractor on each e-graph, for Stats::greedyDagCost
   /// and Stats::dagExtractorDagCost (docs/extraction.md).
@@ -76,6 +80,7 @@ struct Stats {
   /// Rewriting: rounds run, unions rules made, applications declined (types
   /// that did not fit), and how the functions' runs stopped.
   size_t rewriteRounds = 0, rewriteUnions = 0, rewriteDeclined = 0;
+  size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting
   std::map<std::string, size_t> stopReasons;
   /// Per rule: unions it made (rules that never fired are absent).
   std::map<std::string, size_t> ruleUnions;

@@ -6,7 +6,7 @@
 ; module where they are internal again, under their own names.
 ;
 ; REQUIRES: ld.lld
-; RUN: egopt --cgus=3 --min-cgu-size=1 --stats %s -o %t.o 2> %t.stats
+; RUN: egopt --no-interprocedural --cgus=3 --min-cgu-size=1 --stats %s -o %t.o 2> %t.stats
 ; RUN: FileCheck %s --check-prefix=STATS < %t.stats
 ; STATS: {{^ +3 codegen units$}}
 ; STATS: unit 0: estimate
@@ -32,12 +32,12 @@
 ;
 ; Linked and run: the same output as with one unit and as clang -O0.
 ; RUN: %if host-x86_64-linux && clang %{ %clang %t.o -o %t.exe && %t.exe | FileCheck %s --check-prefix=EXEC %}
-; RUN: %if host-x86_64-linux && clang %{ egopt --cgus=1 %s -o %t.one.o && %clang %t.one.o -o %t.one.exe && %t.one.exe | FileCheck %s --check-prefix=EXEC %}
+; RUN: %if host-x86_64-linux && clang %{ egopt --no-interprocedural --cgus=1 %s -o %t.one.o && %clang %t.one.o -o %t.one.exe && %t.one.exe | FileCheck %s --check-prefix=EXEC %}
 ; RUN: %if host-x86_64-linux && clang %{ %clang -O0 -w %s -o %t.ref.exe && %t.ref.exe | FileCheck %s --check-prefix=EXEC %}
 ; EXEC: a=59 b=135 c=92 counter=16
 ;
 ; --emit=llvm: one module; the internal symbols are internal again.
-; RUN: egopt --cgus=3 --min-cgu-size=1 --emit=llvm %s -o %t.ll
+; RUN: egopt --no-interprocedural --cgus=3 --min-cgu-size=1 --emit=llvm %s -o %t.ll
 ; RUN: opt -passes=verify -disable-output %t.ll
 ; RUN: FileCheck %s --check-prefix=IR < %t.ll
 ; IR-NOT: egopt.
@@ -52,11 +52,11 @@
 ; IR-NOT: egopt.
 ;
 ; --emit=bc: the same module, as bitcode.
-; RUN: egopt --cgus=3 --min-cgu-size=1 --emit=bc %s -o %t.bc
+; RUN: egopt --no-interprocedural --cgus=3 --min-cgu-size=1 --emit=bc %s -o %t.bc
 ; RUN: llvm-dis %t.bc -o - | FileCheck %s --check-prefix=IR
 ;
 ; --emit=asm: one assembly file with every function.
-; RUN: egopt --cgus=3 --min-cgu-size=1 --emit=asm %s -o %t.s
+; RUN: egopt --no-interprocedural --cgus=3 --min-cgu-size=1 --emit=asm %s -o %t.s
 ; RUN: FileCheck %s --check-prefix=ASM < %t.s
 ; ASM-DAG: {{^}}entry_a:
 ; ASM-DAG: {{^}}entry_b:
@@ -66,12 +66,12 @@
 ; RUN: %if host-x86_64-linux && clang %{ %clang %t.s -o %t.s.exe && %t.s.exe | FileCheck %s --check-prefix=EXEC %}
 ;
 ; More units than functions: no more units than there are functions.
-; RUN: egopt --cgus=64 --min-cgu-size=1 --stats %s -o %t.many.o 2>&1 | FileCheck %s --check-prefix=MANY
+; RUN: egopt --no-interprocedural --cgus=64 --min-cgu-size=1 --stats %s -o %t.many.o 2>&1 | FileCheck %s --check-prefix=MANY
 ; MANY: {{^ +[1-6] codegen units$}}
 ; RUN: %if host-x86_64-linux && clang %{ %clang %t.many.o -o %t.many.exe && %t.many.exe | FileCheck %s --check-prefix=EXEC %}
 ;
 ; By default (auto, minimum size 4000), a module this small is one unit.
-; RUN: egopt --stats %s -o %t.auto.o 2>&1 | FileCheck %s --check-prefix=AUTO
+; RUN: egopt --no-interprocedural --stats %s -o %t.auto.o 2>&1 | FileCheck %s --check-prefix=AUTO
 ; AUTO: {{^ +1 codegen units$}}
 
 @counter = internal global i32 5

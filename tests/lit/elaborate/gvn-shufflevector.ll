@@ -10,7 +10,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare void @usev(<4 x i32>)
 
-; CHECK-LABEL: define void @same_shuffle(
+; CHECK-LABEL: define {{.*}}@same_shuffle(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[S:[^ ]+]] = shufflevector <4 x i32> %a, <4 x i32> %b, <4 x i32> <i32 0, i32 4, i32 1, i32 5>
 ; CHECK-NEXT:    call void @usev(<4 x i32> %[[S]])

@@ -11,7 +11,7 @@ declare void @use(i32)
 declare void @use64(i64)
 
 ; Same block: one add feeds both calls.
-; CHECK-LABEL: define void @same_block(
+; CHECK-LABEL: define {{.*}}@same_block(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[X:[^ ]+]] = add i32 %a, %b
 ; CHECK-NEXT:    call void @use(i32 %[[X]])
@@ -27,7 +27,7 @@ entry:
 }
 
 ; A whole expression tree, computed twice: one copy of each node.
-; CHECK-LABEL: define void @same_tree(
+; CHECK-LABEL: define {{.*}}@same_tree(
 ; CHECK:         %[[M:[^ ]+]] = mul i64 %a, %b
 ; CHECK-NEXT:    %[[S:[^ ]+]] = sub i64 %[[M]], %a
 ; CHECK-NEXT:    %[[X:[^ ]+]] = xor i64 %[[S]], 255
@@ -49,7 +49,7 @@ entry:
 }
 
 ; The copy in %then is dominated by the one in %entry: it is reused.
-; CHECK-LABEL: define void @dominating(
+; CHECK-LABEL: define {{.*}}@dominating(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[X:[^ ]+]] = mul i32 %a, %b
 ; CHECK-NEXT:    call void @use(i32 %[[X]])
@@ -73,7 +73,7 @@ exit:
 }
 
 ; Several levels down the dominator tree.
-; CHECK-LABEL: define void @deep(
+; CHECK-LABEL: define {{.*}}@deep(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[X:[^ ]+]] = shl i32 %a, 3
 ; CHECK-NEXT:    call void @use(i32 %[[X]])
@@ -101,7 +101,7 @@ exit:
 
 ; Neither branch of the diamond dominates the other: each keeps its copy,
 ; and nothing is placed in %entry or %join.
-; CHECK-LABEL: define void @diamond(
+; CHECK-LABEL: define {{.*}}@diamond(
 ; CHECK:       entry:
 ; CHECK-NEXT:    br i1 %c, label %left, label %right
 ; CHECK:       left:
@@ -132,7 +132,7 @@ join:
 }
 
 ; A copy in one branch does not serve the join block; the join gets its own.
-; CHECK-LABEL: define void @branch_then_join(
+; CHECK-LABEL: define {{.*}}@branch_then_join(
 ; CHECK:       left:
 ; CHECK-NEXT:    %[[L:[^ ]+]] = or i32 %a, %b
 ; CHECK-NEXT:    call void @use(i32 %[[L]])
@@ -154,7 +154,7 @@ join:
 }
 
 ; Different flags, types or predicates are different computations.
-; CHECK-LABEL: define void @not_equal(
+; CHECK-LABEL: define {{.*}}@not_equal(
 ; CHECK-DAG:     add nsw i32 %a, %b
 ; CHECK-DAG:     add i32 %a, %b
 ; CHECK-DAG:     icmp slt i32 %a, %b

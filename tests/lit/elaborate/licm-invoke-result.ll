@@ -14,7 +14,7 @@ declare void @use(i32)
 declare i32 @may_throw(i32)
 declare i32 @__gxx_personality_v0(...)
 
-; CHECK-LABEL: define void @invoke_into_loop(
+; CHECK-LABEL: define {{.*}}@invoke_into_loop(
 ; CHECK-DAG:     %r = invoke i32 @may_throw(i32 %a)
 ; CHECK-DAG:     mul i32 %r, 3
 ; CHECK:       }

@@ -16,7 +16,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare void @use(i32)
 
-; CHECK-LABEL: define void @invariant(
+; CHECK-LABEL: define {{.*}}@invariant(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[INV:[^ ]+]] = mul i32 %a, %b
 ; CHECK-NEXT:    br label %loop
@@ -44,7 +44,7 @@ exit:
 
 ; A value computed from a value loaded before the loop is invariant too:
 ; it goes right after the load's block, the preheader.
-; CHECK-LABEL: define void @invariant_of_skeleton(
+; CHECK-LABEL: define {{.*}}@invariant_of_skeleton(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %v = load i32, ptr %p, align 4
 ; CHECK-NEXT:    %[[INV:[^ ]+]] = lshr i32 %v, 3
@@ -70,7 +70,7 @@ exit:
 
 ; Division: by a variable, stays in the loop (skeleton); by non-zero
 ; constants (and not signed -1), hoisted to the preheader.
-; CHECK-LABEL: define void @division(
+; CHECK-LABEL: define {{.*}}@division(
 ; CHECK:       entry:
 ; CHECK-DAG:     %[[QC:[^ ]+]] = udiv i32 %a, 7
 ; CHECK-DAG:     %[[RC:[^ ]+]] = srem i32 %a, 3
@@ -119,7 +119,7 @@ exit:
 
 ; A division by a variable in a conditional block stays in that block, even
 ; outside loops: hoisting it above the branch could trap.
-; CHECK-LABEL: define i32 @guarded_division(
+; CHECK-LABEL: define {{.*}}@guarded_division(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[NZ:[^ ]+]] = icmp ne i32 %d, 0
 ; CHECK-NEXT:    br i1 %[[NZ]], label %div, label %exit
@@ -139,7 +139,7 @@ exit:
 
 ; Nested loops: a value invariant in the inner loop only goes to the outer
 ; loop's body; one invariant in both goes above both.
-; CHECK-LABEL: define void @nested(
+; CHECK-LABEL: define {{.*}}@nested(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[ALL:[^ ]+]] = xor i32 %a, 255
 ; CHECK-NEXT:    br label %outer
@@ -178,7 +178,7 @@ exit:
 
 ; A computation repeated in a loop and after it: the loop's copy is hoisted
 ; to the preheader, which dominates the exit, so the exit reuses it.
-; CHECK-LABEL: define i32 @hoisted_then_reused(
+; CHECK-LABEL: define {{.*}}@hoisted_then_reused(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[X:[^ ]+]] = mul i32 %a, 13
 ; CHECK-NEXT:    br label %loop

@@ -16,7 +16,7 @@ target triple = "x86_64-unknown-linux-gnu"
 declare void @use(i32)
 declare i32 @tail_target(i32)
 
-; CHECK-LABEL: define void @kept(
+; CHECK-LABEL: define {{.*}}@kept(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %x = add i32 %a, %b
 ; CHECK-NEXT:    %y = add i32 %a, %b
@@ -34,7 +34,7 @@ entry:
   ret void
 }
 
-; CHECK-LABEL: define i32 @with_musttail(
+; CHECK-LABEL: define {{.*}}@with_musttail(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %x = add i32 %a, 1
 ; CHECK-NEXT:    %y = add i32 %a, 1
@@ -50,7 +50,7 @@ entry:
   ret i32 %r
 }
 
-; CHECK-LABEL: define void @lifted(
+; CHECK-LABEL: define {{.*}}@lifted(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[X:[^ ]+]] = add i32 %a, %b
 ; CHECK-NEXT:    call void @use(i32 %[[X]])

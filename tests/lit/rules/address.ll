@@ -11,7 +11,7 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-unknown-linux-gnu"
 
 ; ptradd-ptradd-const: (const ?a) (const ?b); 2*4 + 4 = 12
-; CHECK-LABEL: define ptr @ptradd_const_chain(
+; CHECK-LABEL: define {{.*}}@ptradd_const_chain(
 ; CHECK-NEXT:    %b = getelementptr i8, ptr %p, i64 12
 ; CHECK-NEXT:    ret ptr %b
 ; CHECK-NEXT: }
@@ -22,7 +22,7 @@ define ptr @ptradd_const_chain(ptr %p) {
 }
 
 ; three offsets, inbounds (dropped when combined): 3*2 - 8 + 10 = 8
-; CHECK-LABEL: define ptr @ptradd_const_chain3(
+; CHECK-LABEL: define {{.*}}@ptradd_const_chain3(
 ; CHECK-NEXT:    %c = getelementptr i8, ptr %p, i64 8
 ; CHECK-NEXT:    ret ptr %c
 ; CHECK-NEXT: }
@@ -34,7 +34,7 @@ define ptr @ptradd_const_chain3(ptr %p) {
 }
 
 ; negative: the first offset is not a constant
-; CHECK-LABEL: define ptr @ptradd_var_then_const(
+; CHECK-LABEL: define {{.*}}@ptradd_var_then_const(
 ; CHECK-NEXT:    %a = getelementptr i8, ptr %p, i64 %x
 ; CHECK-NEXT:    %b = getelementptr i8, ptr %a, i64 4
 ; CHECK-NEXT:    ret ptr %b
@@ -46,7 +46,7 @@ define ptr @ptradd_var_then_const(ptr %p, i64 %x) {
 }
 
 ; negative: the second offset is not a constant
-; CHECK-LABEL: define ptr @ptradd_const_then_var(
+; CHECK-LABEL: define {{.*}}@ptradd_const_then_var(
 ; CHECK-NEXT:    %a = getelementptr i8, ptr %p, i64 8
 ; CHECK-NEXT:    %b = getelementptr i8, ptr %a, i64 %x
 ; CHECK-NEXT:    ret ptr %b

@@ -4,9 +4,9 @@
 ; function's whole body is checked line by line, through its closing brace,
 ; so a removed instruction cannot remain.
 ;
-; RUN: egopt --emit=llvm --passes=algebra -o - %s | FileCheck %s
-; RUN: egopt --emit=llvm --passes=algebra %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --emit=llvm --passes=algebra -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-interprocedural --emit=llvm --passes=algebra -o - %s | FileCheck %s
+; RUN: egopt --no-interprocedural --emit=llvm --passes=algebra %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-interprocedural --emit=llvm --passes=algebra -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -15,7 +15,7 @@ declare void @use(i32)
 declare void @use8(i8)
 
 ; add-zero, sub-zero (at i1, `false` is the zero)
-; CHECK-LABEL: define i1 @add_zero_i1(
+; CHECK-LABEL: define {{.*}}@add_zero_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @add_zero_i1(i1 %x) {
@@ -23,7 +23,7 @@ define i1 @add_zero_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @sub_zero_i1(
+; CHECK-LABEL: define {{.*}}@sub_zero_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @sub_zero_i1(i1 %x) {
@@ -32,7 +32,7 @@ define i1 @sub_zero_i1(i1 %x) {
 }
 
 ; sub-self
-; CHECK-LABEL: define void @sub_self_i32(
+; CHECK-LABEL: define {{.*}}@sub_self_i32(
 ; CHECK-NEXT:    call void @use(i32 0)
 ; CHECK-NEXT:    ret void
 ; CHECK-NEXT: }
@@ -42,7 +42,7 @@ define void @sub_self_i32(i32 %x) {
   ret void
 }
 
-; CHECK-LABEL: define i64 @sub_self_i64(
+; CHECK-LABEL: define {{.*}}@sub_self_i64(
 ; CHECK-NEXT:    ret i64 0
 ; CHECK-NEXT: }
 define i64 @sub_self_i64(i64 %x) {
@@ -52,7 +52,7 @@ define i64 @sub_self_i64(i64 %x) {
 
 ; mul-zero and mul-minus-one at i1 (`true` is -1). mul-minus-one's
 ; (sub 0 ?x) costs what the multiply does, so the multiply stays (see STATS).
-; CHECK-LABEL: define i1 @mul_zero_i1(
+; CHECK-LABEL: define {{.*}}@mul_zero_i1(
 ; CHECK-NEXT:    ret i1 false
 ; CHECK-NEXT: }
 define i1 @mul_zero_i1(i1 %x) {
@@ -60,7 +60,7 @@ define i1 @mul_zero_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @mul_minus_one_i1(
+; CHECK-LABEL: define {{.*}}@mul_minus_one_i1(
 ; CHECK-NEXT:    %r = mul i1 %x, true
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -71,7 +71,7 @@ define i1 @mul_minus_one_i1(i1 %x) {
 
 ; add-self: x + x == x << 1 (the union happens, see STATS; the add is as
 ; cheap as the shift and stays)
-; CHECK-LABEL: define i16 @add_self_i16(
+; CHECK-LABEL: define {{.*}}@add_self_i16(
 ; CHECK-NEXT:    %r = add i16 %x, %x
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -81,7 +81,7 @@ define i16 @add_self_i16(i16 %x) {
 }
 
 ; add-sub-cancel-r / add-sub-cancel-l
-; CHECK-LABEL: define i32 @add_sub_cancel_r(
+; CHECK-LABEL: define {{.*}}@add_sub_cancel_r(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @add_sub_cancel_r(i32 %x, i32 %y) {
@@ -90,7 +90,7 @@ define i32 @add_sub_cancel_r(i32 %x, i32 %y) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @add_sub_cancel_l(
+; CHECK-LABEL: define {{.*}}@add_sub_cancel_l(
 ; CHECK-NEXT:    ret i8 %y
 ; CHECK-NEXT: }
 define i8 @add_sub_cancel_l(i8 %x, i8 %y) {
@@ -100,7 +100,7 @@ define i8 @add_sub_cancel_l(i8 %x, i8 %y) {
 }
 
 ; sub-add-cancel
-; CHECK-LABEL: define i64 @sub_add_cancel(
+; CHECK-LABEL: define {{.*}}@sub_add_cancel(
 ; CHECK-NEXT:    ret i64 %x
 ; CHECK-NEXT: }
 define i64 @sub_add_cancel(i64 %x, i64 %y) {
@@ -110,7 +110,7 @@ define i64 @sub_add_cancel(i64 %x, i64 %y) {
 }
 
 ; sub-sub-cancel
-; CHECK-LABEL: define i16 @sub_sub_cancel(
+; CHECK-LABEL: define {{.*}}@sub_sub_cancel(
 ; CHECK-NEXT:    ret i16 %y
 ; CHECK-NEXT: }
 define i16 @sub_sub_cancel(i16 %x, i16 %y) {
@@ -120,7 +120,7 @@ define i16 @sub_sub_cancel(i16 %x, i16 %y) {
 }
 
 ; sub-of-add-l: x - (x + y) == 0 - y
-; CHECK-LABEL: define i32 @sub_of_add_l(
+; CHECK-LABEL: define {{.*}}@sub_of_add_l(
 ; CHECK-NEXT:    %r = sub i32 0, %y
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -131,7 +131,7 @@ define i32 @sub_of_add_l(i32 %x, i32 %y) {
 }
 
 ; factor-mul-add / factor-mul-sub
-; CHECK-LABEL: define i32 @factor_mul_add(
+; CHECK-LABEL: define {{.*}}@factor_mul_add(
 ; CHECK-NEXT:    %[[V1:[0-9]+]] = add i32 %y, %z
 ; CHECK-NEXT:    %r = mul i32 %x, %[[V1]]
 ; CHECK-NEXT:    ret i32 %r
@@ -143,7 +143,7 @@ define i32 @factor_mul_add(i32 %x, i32 %y, i32 %z) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i64 @factor_mul_sub(
+; CHECK-LABEL: define {{.*}}@factor_mul_sub(
 ; CHECK-NEXT:    %[[V1:[0-9]+]] = sub i64 %y, %z
 ; CHECK-NEXT:    %r = mul i64 %x, %[[V1]]
 ; CHECK-NEXT:    ret i64 %r
@@ -156,7 +156,7 @@ define i64 @factor_mul_sub(i64 %x, i64 %y, i64 %z) {
 }
 
 ; factor-mul-add-self: (const ?c)
-; CHECK-LABEL: define i16 @factor_mul_add_self(
+; CHECK-LABEL: define {{.*}}@factor_mul_add_self(
 ; CHECK-NEXT:    %r = mul i16 %x, 6
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -167,7 +167,7 @@ define i16 @factor_mul_add_self(i16 %x) {
 }
 
 ; negative: ?c is not a constant
-; CHECK-LABEL: define i16 @factor_mul_add_self_var(
+; CHECK-LABEL: define {{.*}}@factor_mul_add_self_var(
 ; CHECK-NEXT:    %m = mul i16 %x, %c
 ; CHECK-NEXT:    %r = add i16 %m, %x
 ; CHECK-NEXT:    ret i16 %r
@@ -179,7 +179,7 @@ define i16 @factor_mul_add_self_var(i16 %x, i16 %c) {
 }
 
 ; factor-mul-sub-self
-; CHECK-LABEL: define i8 @factor_mul_sub_self(
+; CHECK-LABEL: define {{.*}}@factor_mul_sub_self(
 ; CHECK-NEXT:    %r = mul i8 %x, 6
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -191,7 +191,7 @@ define i8 @factor_mul_sub_self(i8 %x) {
 
 ; factor-shl-add-self: (const ?c) (ult-bits ?c). The union happens (see
 ; STATS) but the shift and add are cheaper than a multiply, so they stay.
-; CHECK-LABEL: define i64 @factor_shl_add_self(
+; CHECK-LABEL: define {{.*}}@factor_shl_add_self(
 ; CHECK-NEXT:    %m = shl i64 %x, 3
 ; CHECK-NEXT:    %r = add i64 %m, %x
 ; CHECK-NEXT:    ret i64 %r
@@ -203,7 +203,7 @@ define i64 @factor_shl_add_self(i64 %x) {
 }
 
 ; mul-neg-neg at i1
-; CHECK-LABEL: define i1 @mul_neg_neg_i1(
+; CHECK-LABEL: define {{.*}}@mul_neg_neg_i1(
 ; CHECK-NEXT:    %r = mul i1 %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -215,7 +215,7 @@ define i1 @mul_neg_neg_i1(i1 %x, i1 %y) {
 }
 
 ; mul-neg-const: (mul (sub 0 ?x) ?c) => (mul ?x ($neg ?c))
-; CHECK-LABEL: define i1 @mul_neg_const_i1(
+; CHECK-LABEL: define {{.*}}@mul_neg_const_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @mul_neg_const_i1(i1 %x) {
@@ -225,7 +225,7 @@ define i1 @mul_neg_const_i1(i1 %x) {
 }
 
 ; freeze-const: (const ?c)
-; CHECK-LABEL: define i32 @freeze_const(
+; CHECK-LABEL: define {{.*}}@freeze_const(
 ; CHECK-NEXT:    ret i32 42
 ; CHECK-NEXT: }
 define i32 @freeze_const() {
@@ -234,7 +234,7 @@ define i32 @freeze_const() {
 }
 
 ; negative: freeze of an argument stays
-; CHECK-LABEL: define i32 @freeze_arg(
+; CHECK-LABEL: define {{.*}}@freeze_arg(
 ; CHECK-NEXT:    %r = freeze i32 %x
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -244,7 +244,7 @@ define i32 @freeze_arg(i32 %x) {
 }
 
 ; freeze-freeze
-; CHECK-LABEL: define i8 @freeze_freeze(
+; CHECK-LABEL: define {{.*}}@freeze_freeze(
 ; CHECK-NEXT:    %a = freeze i8 %x
 ; CHECK-NEXT:    ret i8 %a
 ; CHECK-NEXT: }

@@ -14,7 +14,7 @@ target triple = "x86_64-unknown-linux-gnu"
 declare void @use(i32)
 
 ; and-self, or-self, xor-self
-; CHECK-LABEL: define i8 @and_self(
+; CHECK-LABEL: define {{.*}}@and_self(
 ; CHECK-NEXT:    ret i8 %x
 ; CHECK-NEXT: }
 define i8 @and_self(i8 %x) {
@@ -22,7 +22,7 @@ define i8 @and_self(i8 %x) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i16 @or_self(
+; CHECK-LABEL: define {{.*}}@or_self(
 ; CHECK-NEXT:    ret i16 %x
 ; CHECK-NEXT: }
 define i16 @or_self(i16 %x) {
@@ -30,7 +30,7 @@ define i16 @or_self(i16 %x) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define void @xor_self(
+; CHECK-LABEL: define {{.*}}@xor_self(
 ; CHECK-NEXT:    call void @use(i32 0)
 ; CHECK-NEXT:    ret void
 ; CHECK-NEXT: }
@@ -41,7 +41,7 @@ define void @xor_self(i32 %x) {
 }
 
 ; and-zero, and-ones, or-zero, or-ones, xor-zero at i1
-; CHECK-LABEL: define i1 @and_zero_i1(
+; CHECK-LABEL: define {{.*}}@and_zero_i1(
 ; CHECK-NEXT:    ret i1 false
 ; CHECK-NEXT: }
 define i1 @and_zero_i1(i1 %x) {
@@ -49,7 +49,7 @@ define i1 @and_zero_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @and_ones_i1(
+; CHECK-LABEL: define {{.*}}@and_ones_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @and_ones_i1(i1 %x) {
@@ -57,7 +57,7 @@ define i1 @and_ones_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @or_zero_i1(
+; CHECK-LABEL: define {{.*}}@or_zero_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @or_zero_i1(i1 %x) {
@@ -65,7 +65,7 @@ define i1 @or_zero_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @or_ones_i1(
+; CHECK-LABEL: define {{.*}}@or_ones_i1(
 ; CHECK-NEXT:    ret i1 true
 ; CHECK-NEXT: }
 define i1 @or_ones_i1(i1 %x) {
@@ -73,7 +73,7 @@ define i1 @or_ones_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @xor_zero_i1(
+; CHECK-LABEL: define {{.*}}@xor_zero_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @xor_zero_i1(i1 %x) {
@@ -82,7 +82,7 @@ define i1 @xor_zero_i1(i1 %x) {
 }
 
 ; xor-xor-cancel, xor-xor-cancel-l
-; CHECK-LABEL: define i64 @xor_xor_cancel(
+; CHECK-LABEL: define {{.*}}@xor_xor_cancel(
 ; CHECK-NEXT:    ret i64 %x
 ; CHECK-NEXT: }
 define i64 @xor_xor_cancel(i64 %x, i64 %y) {
@@ -91,7 +91,7 @@ define i64 @xor_xor_cancel(i64 %x, i64 %y) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i32 @xor_xor_cancel_l(
+; CHECK-LABEL: define {{.*}}@xor_xor_cancel_l(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @xor_xor_cancel_l(i32 %x, i32 %y) {
@@ -101,7 +101,7 @@ define i32 @xor_xor_cancel_l(i32 %x, i32 %y) {
 }
 
 ; and-not-self, or-not-self, xor-not-self at i1 (not is xor with true)
-; CHECK-LABEL: define i1 @and_not_self_i1(
+; CHECK-LABEL: define {{.*}}@and_not_self_i1(
 ; CHECK-NEXT:    ret i1 false
 ; CHECK-NEXT: }
 define i1 @and_not_self_i1(i1 %x) {
@@ -110,7 +110,7 @@ define i1 @and_not_self_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @or_not_self_l_i1(
+; CHECK-LABEL: define {{.*}}@or_not_self_l_i1(
 ; CHECK-NEXT:    ret i1 true
 ; CHECK-NEXT: }
 define i1 @or_not_self_l_i1(i1 %x) {
@@ -119,7 +119,7 @@ define i1 @or_not_self_l_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @xor_not_self_i1(
+; CHECK-LABEL: define {{.*}}@xor_not_self_i1(
 ; CHECK-NEXT:    ret i1 true
 ; CHECK-NEXT: }
 define i1 @xor_not_self_i1(i1 %x) {
@@ -129,7 +129,7 @@ define i1 @xor_not_self_i1(i1 %x) {
 }
 
 ; and-absorb-or, and-absorb-or-r, or-absorb-and, or-absorb-and-r
-; CHECK-LABEL: define i32 @and_absorb_or(
+; CHECK-LABEL: define {{.*}}@and_absorb_or(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @and_absorb_or(i32 %x, i32 %y) {
@@ -138,7 +138,7 @@ define i32 @and_absorb_or(i32 %x, i32 %y) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @and_absorb_or_r(
+; CHECK-LABEL: define {{.*}}@and_absorb_or_r(
 ; CHECK-NEXT:    ret i8 %x
 ; CHECK-NEXT: }
 define i8 @and_absorb_or_r(i8 %x, i8 %y) {
@@ -147,7 +147,7 @@ define i8 @and_absorb_or_r(i8 %x, i8 %y) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i16 @or_absorb_and(
+; CHECK-LABEL: define {{.*}}@or_absorb_and(
 ; CHECK-NEXT:    ret i16 %x
 ; CHECK-NEXT: }
 define i16 @or_absorb_and(i16 %x, i16 %y) {
@@ -156,7 +156,7 @@ define i16 @or_absorb_and(i16 %x, i16 %y) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i64 @or_absorb_and_r(
+; CHECK-LABEL: define {{.*}}@or_absorb_and_r(
 ; CHECK-NEXT:    ret i64 %x
 ; CHECK-NEXT: }
 define i64 @or_absorb_and_r(i64 %x, i64 %y) {
@@ -166,7 +166,7 @@ define i64 @or_absorb_and_r(i64 %x, i64 %y) {
 }
 
 ; and-and-self, or-or-self
-; CHECK-LABEL: define i32 @and_and_self(
+; CHECK-LABEL: define {{.*}}@and_and_self(
 ; CHECK-NEXT:    %a = and i32 %x, %y
 ; CHECK-NEXT:    ret i32 %a
 ; CHECK-NEXT: }
@@ -176,7 +176,7 @@ define i32 @and_and_self(i32 %x, i32 %y) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @or_or_self(
+; CHECK-LABEL: define {{.*}}@or_or_self(
 ; CHECK-NEXT:    %a = or i8 %x, %y
 ; CHECK-NEXT:    ret i8 %a
 ; CHECK-NEXT: }
@@ -187,7 +187,7 @@ define i8 @or_or_self(i8 %x, i8 %y) {
 }
 
 ; demorgan-and, demorgan-or, not-not at i1
-; CHECK-LABEL: define i1 @demorgan_and_i1(
+; CHECK-LABEL: define {{.*}}@demorgan_and_i1(
 ; CHECK-NEXT:    %[[V1:[0-9]+]] = or i1 %x, %y
 ; CHECK-NEXT:    %r = xor i1 %[[V1]], true
 ; CHECK-NEXT:    ret i1 %r
@@ -199,7 +199,7 @@ define i1 @demorgan_and_i1(i1 %x, i1 %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @not_not_i1(
+; CHECK-LABEL: define {{.*}}@not_not_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @not_not_i1(i1 %x) {
@@ -209,7 +209,7 @@ define i1 @not_not_i1(i1 %x) {
 }
 
 ; and-or-distrib, or-and-distrib, xor-and-distrib
-; CHECK-LABEL: define i32 @and_or_distrib(
+; CHECK-LABEL: define {{.*}}@and_or_distrib(
 ; CHECK-NEXT:    %[[V1:[0-9]+]] = or i32 %y, %z
 ; CHECK-NEXT:    %r = and i32 %x, %[[V1]]
 ; CHECK-NEXT:    ret i32 %r
@@ -221,7 +221,7 @@ define i32 @and_or_distrib(i32 %x, i32 %y, i32 %z) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i16 @or_and_distrib(
+; CHECK-LABEL: define {{.*}}@or_and_distrib(
 ; CHECK-NEXT:    %[[V1:[0-9]+]] = and i16 %y, %z
 ; CHECK-NEXT:    %r = or i16 %x, %[[V1]]
 ; CHECK-NEXT:    ret i16 %r
@@ -233,7 +233,7 @@ define i16 @or_and_distrib(i16 %x, i16 %y, i16 %z) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i64 @xor_and_distrib(
+; CHECK-LABEL: define {{.*}}@xor_and_distrib(
 ; CHECK-NEXT:    %[[V1:[0-9]+]] = xor i64 %y, %z
 ; CHECK-NEXT:    %r = and i64 %x, %[[V1]]
 ; CHECK-NEXT:    ret i64 %r
@@ -246,7 +246,7 @@ define i64 @xor_and_distrib(i64 %x, i64 %y, i64 %z) {
 }
 
 ; or-xor-and: (x | y) - (x & y) == x ^ y
-; CHECK-LABEL: define i32 @or_xor_and(
+; CHECK-LABEL: define {{.*}}@or_xor_and(
 ; CHECK-NEXT:    %r = xor i32 %x, %y
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -260,7 +260,7 @@ define i32 @or_xor_and(i32 %x, i32 %y) {
 ; or-disjoint: (no-common-bits ?x ?y) from known bits. The `or disjoint`
 ; e-node costs what the plain `or` does; at equal cost extraction prefers the
 ; e-node with more flags, so the flag reaches the output.
-; CHECK-LABEL: define i32 @or_disjoint(
+; CHECK-LABEL: define {{.*}}@or_disjoint(
 ; CHECK-NEXT:    %a = and i32 %x, 240
 ; CHECK-NEXT:    %b = and i32 %y, 15
 ; CHECK-NEXT:    %r = or disjoint i32 %a, %b
@@ -273,7 +273,7 @@ define i32 @or_disjoint(i32 %x, i32 %y) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i64 @or_disjoint_shl(
+; CHECK-LABEL: define {{.*}}@or_disjoint_shl(
 ; CHECK-NEXT:    %a = shl i64 %x, 8
 ; CHECK-NEXT:    %b = and i64 %y, 255
 ; CHECK-NEXT:    %r = or disjoint i64 %a, %b
@@ -287,7 +287,7 @@ define i64 @or_disjoint_shl(i64 %x, i64 %y) {
 }
 
 ; negative: the masks overlap in bit 4, so no `disjoint`
-; CHECK-LABEL: define i32 @or_not_disjoint(
+; CHECK-LABEL: define {{.*}}@or_not_disjoint(
 ; CHECK-NEXT:    %a = and i32 %x, 240
 ; CHECK-NEXT:    %b = and i32 %y, 31
 ; CHECK-NEXT:    %r = or i32 %a, %b
@@ -301,7 +301,7 @@ define i32 @or_not_disjoint(i32 %x, i32 %y) {
 }
 
 ; not-icmp-*: inverting a compare
-; CHECK-LABEL: define i1 @not_icmp_eq(
+; CHECK-LABEL: define {{.*}}@not_icmp_eq(
 ; CHECK-NEXT:    %r = icmp ne i32 %a, %b
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -311,7 +311,7 @@ define i1 @not_icmp_eq(i32 %a, i32 %b) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @not_icmp_ult(
+; CHECK-LABEL: define {{.*}}@not_icmp_ult(
 ; CHECK-NEXT:    %r = icmp uge i8 %a, %b
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -321,7 +321,7 @@ define i1 @not_icmp_ult(i8 %a, i8 %b) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @not_icmp_sle(
+; CHECK-LABEL: define {{.*}}@not_icmp_sle(
 ; CHECK-NEXT:    %r = icmp sgt i64 %a, %b
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -331,7 +331,7 @@ define i1 @not_icmp_sle(i64 %a, i64 %b) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @not_icmp_sgt(
+; CHECK-LABEL: define {{.*}}@not_icmp_sgt(
 ; CHECK-NEXT:    %r = icmp sle i16 %a, %b
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -342,7 +342,7 @@ define i1 @not_icmp_sgt(i16 %a, i16 %b) {
 }
 
 ; negative: xor with a value that is not `true` is not a `not`
-; CHECK-LABEL: define i1 @xor_icmp_not_not(
+; CHECK-LABEL: define {{.*}}@xor_icmp_not_not(
 ; CHECK-NEXT:    %c = icmp ult i32 %a, %b
 ; CHECK-NEXT:    %r = xor i1 %c, %m
 ; CHECK-NEXT:    ret i1 %r

@@ -15,7 +15,7 @@ target triple = "x86_64-unknown-linux-gnu"
 declare void @use1(i1)
 
 ; icmp-*-self
-; CHECK-LABEL: define void @icmp_self_i32(
+; CHECK-LABEL: define {{.*}}@icmp_self_i32(
 ; CHECK-NEXT:    call void @use1(i1 true)
 ; CHECK-NEXT:    call void @use1(i1 false)
 ; CHECK-NEXT:    call void @use1(i1 true)
@@ -37,7 +37,7 @@ define void @icmp_self_i32(i32 %x) {
   ret void
 }
 
-; CHECK-LABEL: define void @icmp_self_i8(
+; CHECK-LABEL: define {{.*}}@icmp_self_i8(
 ; CHECK-NEXT:    call void @use1(i1 true)
 ; CHECK-NEXT:    call void @use1(i1 false)
 ; CHECK-NEXT:    call void @use1(i1 false)
@@ -60,7 +60,7 @@ define void @icmp_self_i8(i8 %x) {
 }
 
 ; negative: two different values
-; CHECK-LABEL: define i1 @icmp_ult_two_values(
+; CHECK-LABEL: define {{.*}}@icmp_ult_two_values(
 ; CHECK-NEXT:    %r = icmp ult i64 %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -71,7 +71,7 @@ define i1 @icmp_ult_two_values(i64 %x, i64 %y) {
 
 ; icmp-ult-zero, icmp-uge-zero, icmp-ugt-ones, icmp-ule-ones,
 ; icmp-ugt-zero, icmp-ule-zero at i1
-; CHECK-LABEL: define void @icmp_bounds_i1(
+; CHECK-LABEL: define {{.*}}@icmp_bounds_i1(
 ; CHECK-NEXT:    call void @use1(i1 false)
 ; CHECK-NEXT:    call void @use1(i1 true)
 ; CHECK-NEXT:    call void @use1(i1 false)
@@ -91,7 +91,7 @@ define void @icmp_bounds_i1(i1 %x) {
 }
 
 ; icmp-eq-add-same, icmp-ne-add-same: (x + y == x) is (y == 0)
-; CHECK-LABEL: define i1 @icmp_eq_add_same(
+; CHECK-LABEL: define {{.*}}@icmp_eq_add_same(
 ; CHECK-NEXT:    %r = icmp eq i32 %y, 0
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -101,7 +101,7 @@ define i1 @icmp_eq_add_same(i32 %x, i32 %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_ne_add_same(
+; CHECK-LABEL: define {{.*}}@icmp_ne_add_same(
 ; CHECK-NEXT:    %r = icmp ne i16 %y, 0
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -114,7 +114,7 @@ define i1 @icmp_ne_add_same(i16 %x, i16 %y) {
 ; icmp-eq-and-pow2, icmp-ne-and-pow2: (pow2 ?c). Both fire (see STATS); the
 ; compare against 0 costs what the one against ?c does, so the earlier form
 ; stays.
-; CHECK-LABEL: define i1 @icmp_eq_and_pow2(
+; CHECK-LABEL: define {{.*}}@icmp_eq_and_pow2(
 ; CHECK-NEXT:    %a = and i32 %x, 8
 ; CHECK-NEXT:    %r = icmp ne i32 %a, 8
 ; CHECK-NEXT:    ret i1 %r
@@ -125,7 +125,7 @@ define i1 @icmp_eq_and_pow2(i32 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_ne_and_pow2(
+; CHECK-LABEL: define {{.*}}@icmp_ne_and_pow2(
 ; CHECK-NEXT:    %a = and i64 %x, 4294967296
 ; CHECK-NEXT:    %r = icmp eq i64 %a, 4294967296
 ; CHECK-NEXT:    ret i1 %r
@@ -137,7 +137,7 @@ define i1 @icmp_ne_and_pow2(i64 %x) {
 }
 
 ; negative: 12 is not a power of two
-; CHECK-LABEL: define i1 @icmp_eq_and_not_pow2(
+; CHECK-LABEL: define {{.*}}@icmp_eq_and_not_pow2(
 ; CHECK-NEXT:    %a = and i32 %x, 12
 ; CHECK-NEXT:    %r = icmp eq i32 %a, 12
 ; CHECK-NEXT:    ret i1 %r
@@ -151,7 +151,7 @@ define i1 @icmp_eq_and_not_pow2(i32 %x) {
 ; icmp-i1-eq-true, icmp-i1-ne-false, icmp-i1-eq-false, icmp-i1-ne-true:
 ; (is-i1 ?x). icmp-i1-eq-false fires (see STATS), but its `xor` costs what
 ; the compare does and the compare stays.
-; CHECK-LABEL: define i1 @icmp_i1_eq_true(
+; CHECK-LABEL: define {{.*}}@icmp_i1_eq_true(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @icmp_i1_eq_true(i1 %x) {
@@ -159,7 +159,7 @@ define i1 @icmp_i1_eq_true(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_i1_ne_false(
+; CHECK-LABEL: define {{.*}}@icmp_i1_ne_false(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @icmp_i1_ne_false(i1 %x) {
@@ -167,7 +167,7 @@ define i1 @icmp_i1_ne_false(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_i1_eq_false(
+; CHECK-LABEL: define {{.*}}@icmp_i1_eq_false(
 ; CHECK-NEXT:    %r = icmp eq i1 %x, false
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -176,7 +176,7 @@ define i1 @icmp_i1_eq_false(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_i1_ne_true(
+; CHECK-LABEL: define {{.*}}@icmp_i1_ne_true(
 ; CHECK-NEXT:    %r = xor i1 %x, true
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -186,7 +186,7 @@ define i1 @icmp_i1_ne_true(i1 %x) {
 }
 
 ; select-same, select-not-cond, select-bool-id, select-bool-not
-; CHECK-LABEL: define i32 @select_same(
+; CHECK-LABEL: define {{.*}}@select_same(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @select_same(i1 %c, i32 %x) {
@@ -194,7 +194,7 @@ define i32 @select_same(i1 %c, i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @select_not_cond(
+; CHECK-LABEL: define {{.*}}@select_not_cond(
 ; CHECK-NEXT:    %r = select i1 %c, i8 %y, i8 %x
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -204,7 +204,7 @@ define i8 @select_not_cond(i1 %c, i8 %x, i8 %y) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i1 @select_bool_id(
+; CHECK-LABEL: define {{.*}}@select_bool_id(
 ; CHECK-NEXT:    ret i1 %c
 ; CHECK-NEXT: }
 define i1 @select_bool_id(i1 %c) {
@@ -212,7 +212,7 @@ define i1 @select_bool_id(i1 %c) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @select_bool_not(
+; CHECK-LABEL: define {{.*}}@select_bool_not(
 ; CHECK-NEXT:    %r = xor i1 %c, true
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -222,7 +222,7 @@ define i1 @select_bool_not(i1 %c) {
 }
 
 ; select-eq-same, select-ne-same
-; CHECK-LABEL: define i16 @select_eq_same(
+; CHECK-LABEL: define {{.*}}@select_eq_same(
 ; CHECK-NEXT:    ret i16 %y
 ; CHECK-NEXT: }
 define i16 @select_eq_same(i16 %x, i16 %y) {
@@ -231,7 +231,7 @@ define i16 @select_eq_same(i16 %x, i16 %y) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i64 @select_ne_same(
+; CHECK-LABEL: define {{.*}}@select_ne_same(
 ; CHECK-NEXT:    ret i64 %x
 ; CHECK-NEXT: }
 define i64 @select_ne_same(i64 %x, i64 %y) {
@@ -241,7 +241,7 @@ define i64 @select_ne_same(i64 %x, i64 %y) {
 }
 
 ; negative: the arms are not the compared values
-; CHECK-LABEL: define i32 @select_eq_other(
+; CHECK-LABEL: define {{.*}}@select_eq_other(
 ; CHECK-NEXT:    %c = icmp eq i32 %x, %y
 ; CHECK-NEXT:    %r = select i1 %c, i32 %x, i32 %z
 ; CHECK-NEXT:    ret i32 %r
@@ -253,7 +253,7 @@ define i32 @select_eq_other(i32 %x, i32 %y, i32 %z) {
 }
 
 ; select-same-cond-t, select-same-cond-f
-; CHECK-LABEL: define i32 @select_same_cond_t(
+; CHECK-LABEL: define {{.*}}@select_same_cond_t(
 ; CHECK-NEXT:    %r = select i1 %c, i32 %x, i32 %z
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -263,7 +263,7 @@ define i32 @select_same_cond_t(i1 %c, i32 %x, i32 %y, i32 %z) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @select_same_cond_f(
+; CHECK-LABEL: define {{.*}}@select_same_cond_f(
 ; CHECK-NEXT:    %r = select i1 %c, i8 %x, i8 %z
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -274,7 +274,7 @@ define i8 @select_same_cond_f(i1 %c, i8 %x, i8 %y, i8 %z) {
 }
 
 ; negative: two different conditions
-; CHECK-LABEL: define i8 @select_two_conds(
+; CHECK-LABEL: define {{.*}}@select_two_conds(
 ; CHECK-NEXT:    %i = select i1 %d, i8 %y, i8 %z
 ; CHECK-NEXT:    %r = select i1 %c, i8 %x, i8 %i
 ; CHECK-NEXT:    ret i8 %r
@@ -287,7 +287,7 @@ define i8 @select_two_conds(i1 %c, i1 %d, i8 %x, i8 %y, i8 %z) {
 
 ; min/max forms: two spellings of one min or max become one e-class, so
 ; both compute the same value and one of them is left
-; CHECK-LABEL: define i32 @smin_two_forms(
+; CHECK-LABEL: define {{.*}}@smin_two_forms(
 ; CHECK-NEXT:    %c1 = icmp sgt i32 %a, %b
 ; CHECK-NEXT:    %m1 = select i1 %c1, i32 %b, i32 %a
 ; CHECK-NEXT:    %r = xor i32 %m1, %m1
@@ -302,7 +302,7 @@ define i32 @smin_two_forms(i32 %a, i32 %b) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i16 @smax_two_forms(
+; CHECK-LABEL: define {{.*}}@smax_two_forms(
 ; CHECK-NEXT:    %c1 = icmp sge i16 %a, %b
 ; CHECK-NEXT:    %m1 = select i1 %c1, i16 %a, i16 %b
 ; CHECK-NEXT:    %r = sub i16 %m1, %m1
@@ -317,7 +317,7 @@ define i16 @smax_two_forms(i16 %a, i16 %b) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i64 @umin_two_forms(
+; CHECK-LABEL: define {{.*}}@umin_two_forms(
 ; CHECK-NEXT:    %c1 = icmp ule i64 %a, %b
 ; CHECK-NEXT:    %m1 = select i1 %c1, i64 %a, i64 %b
 ; CHECK-NEXT:    %r = sub i64 %m1, %m1
@@ -332,7 +332,7 @@ define i64 @umin_two_forms(i64 %a, i64 %b) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i8 @umax_two_forms(
+; CHECK-LABEL: define {{.*}}@umax_two_forms(
 ; CHECK-NEXT:    %c1 = icmp uge i8 %a, %b
 ; CHECK-NEXT:    %m1 = select i1 %c1, i8 %a, i8 %b
 ; CHECK-NEXT:    %r = xor i8 %m1, %m1
@@ -348,7 +348,7 @@ define i8 @umax_two_forms(i8 %a, i8 %b) {
 }
 
 ; negative: a signed min and an unsigned min stay two values
-; CHECK-LABEL: define i32 @smin_umin(
+; CHECK-LABEL: define {{.*}}@smin_umin(
 ; CHECK-NEXT:    %c1 = icmp slt i32 %a, %b
 ; CHECK-NEXT:    %m1 = select i1 %c1, i32 %a, i32 %b
 ; CHECK-NEXT:    %c2 = icmp ult i32 %a, %b

@@ -15,7 +15,7 @@ target triple = "x86_64-unknown-linux-gnu"
 ; xor-const-right. On their own they fire (see STATS) but change no cost,
 ; and the extractor keeps the earlier form; with a second constant, the
 ; moved one is combined (the *_chain functions).
-; CHECK-LABEL: define i32 @add_const_right(
+; CHECK-LABEL: define {{.*}}@add_const_right(
 ; CHECK-NEXT:    %r = add i32 7, %x
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -24,7 +24,7 @@ define i32 @add_const_right(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @mul_const_right(
+; CHECK-LABEL: define {{.*}}@mul_const_right(
 ; CHECK-NEXT:    %r = mul i8 3, %x
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -33,7 +33,7 @@ define i8 @mul_const_right(i8 %x) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i16 @and_const_right(
+; CHECK-LABEL: define {{.*}}@and_const_right(
 ; CHECK-NEXT:    %r = and i16 255, %x
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -42,7 +42,7 @@ define i16 @and_const_right(i16 %x) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i64 @or_const_right(
+; CHECK-LABEL: define {{.*}}@or_const_right(
 ; CHECK-NEXT:    %r = or i64 4096, %x
 ; CHECK-NEXT:    ret i64 %r
 ; CHECK-NEXT: }
@@ -51,7 +51,7 @@ define i64 @or_const_right(i64 %x) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i32 @xor_const_right(
+; CHECK-LABEL: define {{.*}}@xor_const_right(
 ; CHECK-NEXT:    %r = xor i32 -1, %x
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -62,7 +62,7 @@ define i32 @xor_const_right(i32 %x) {
 
 ; icmp-*-const-right: the predicate is swapped (sge and eq: a union, see
 ; STATS, at the same cost; the earlier form stays)
-; CHECK-LABEL: define i1 @icmp_ult_const_right(
+; CHECK-LABEL: define {{.*}}@icmp_ult_const_right(
 ; CHECK-NEXT:    %r = icmp ugt i32 %x, 10
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -71,7 +71,7 @@ define i1 @icmp_ult_const_right(i32 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_sge_const_right(
+; CHECK-LABEL: define {{.*}}@icmp_sge_const_right(
 ; CHECK-NEXT:    %r = icmp sge i8 -5, %x
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -80,7 +80,7 @@ define i1 @icmp_sge_const_right(i8 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_eq_const_right(
+; CHECK-LABEL: define {{.*}}@icmp_eq_const_right(
 ; CHECK-NEXT:    %r = icmp eq i64 100, %x
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -89,7 +89,7 @@ define i1 @icmp_eq_const_right(i64 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i32 @add_const_right_chain(
+; CHECK-LABEL: define {{.*}}@add_const_right_chain(
 ; CHECK-NEXT:    %r = add i32 %x, 12
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -99,7 +99,7 @@ define i32 @add_const_right_chain(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i16 @mul_const_right_chain(
+; CHECK-LABEL: define {{.*}}@mul_const_right_chain(
 ; CHECK-NEXT:    %r = mul i16 %x, 21
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -109,7 +109,7 @@ define i16 @mul_const_right_chain(i16 %x) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i8 @and_const_right_chain(
+; CHECK-LABEL: define {{.*}}@and_const_right_chain(
 ; CHECK-NEXT:    %r = and i8 %x, 48
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -119,7 +119,7 @@ define i8 @and_const_right_chain(i8 %x) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i64 @xor_const_right_chain(
+; CHECK-LABEL: define {{.*}}@xor_const_right_chain(
 ; CHECK-NEXT:    %r = xor i64 %x, 6
 ; CHECK-NEXT:    ret i64 %r
 ; CHECK-NEXT: }
@@ -129,7 +129,7 @@ define i64 @xor_const_right_chain(i64 %x) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_eq_const_right_chain(
+; CHECK-LABEL: define {{.*}}@icmp_eq_const_right_chain(
 ; CHECK-NEXT:    %r = icmp eq i32 %x, 7
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -140,7 +140,7 @@ define i1 @icmp_eq_const_right_chain(i32 %x) {
 }
 
 ; negative: no constant operand, nothing moves
-; CHECK-LABEL: define i32 @add_no_const(
+; CHECK-LABEL: define {{.*}}@add_no_const(
 ; CHECK-NEXT:    %r = add i32 %y, %x
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -151,7 +151,7 @@ define i32 @add_no_const(i32 %x, i32 %y) {
 
 ; sub-const-to-add (a union, see STATS; `add x, -3` costs the same, the
 ; earlier form stays; sub_const_chain shows it combined)
-; CHECK-LABEL: define i16 @sub_const_to_add(
+; CHECK-LABEL: define {{.*}}@sub_const_to_add(
 ; CHECK-NEXT:    %r = sub i16 %x, 3
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -160,7 +160,7 @@ define i16 @sub_const_to_add(i16 %x) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i16 @sub_const_chain(
+; CHECK-LABEL: define {{.*}}@sub_const_chain(
 ; CHECK-NEXT:    %r = add i16 %x, 7
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -171,7 +171,7 @@ define i16 @sub_const_chain(i16 %x) {
 }
 
 ; add-add-const, mul-mul-const, and-and-const, or-or-const, xor-xor-const
-; CHECK-LABEL: define i32 @add_add_const(
+; CHECK-LABEL: define {{.*}}@add_add_const(
 ; CHECK-NEXT:    %r = add i32 %x, 11
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -181,7 +181,7 @@ define i32 @add_add_const(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i64 @mul_mul_const(
+; CHECK-LABEL: define {{.*}}@mul_mul_const(
 ; CHECK-NEXT:    %r = mul i64 %x, 15
 ; CHECK-NEXT:    ret i64 %r
 ; CHECK-NEXT: }
@@ -191,7 +191,7 @@ define i64 @mul_mul_const(i64 %x) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i8 @and_and_const(
+; CHECK-LABEL: define {{.*}}@and_and_const(
 ; CHECK-NEXT:    %r = and i8 %x, 12
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -201,7 +201,7 @@ define i8 @and_and_const(i8 %x) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i16 @or_or_const(
+; CHECK-LABEL: define {{.*}}@or_or_const(
 ; CHECK-NEXT:    %r = or i16 %x, 257
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -211,7 +211,7 @@ define i16 @or_or_const(i16 %x) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i32 @xor_xor_const(
+; CHECK-LABEL: define {{.*}}@xor_xor_const(
 ; CHECK-NEXT:    %r = xor i32 %x, 6
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -222,7 +222,7 @@ define i32 @xor_xor_const(i32 %x) {
 }
 
 ; negative: the inner operand is not a constant
-; CHECK-LABEL: define i32 @add_add_var(
+; CHECK-LABEL: define {{.*}}@add_add_var(
 ; CHECK-NEXT:    %a = add i32 %x, %y
 ; CHECK-NEXT:    %r = add i32 %a, 6
 ; CHECK-NEXT:    ret i32 %r
@@ -234,7 +234,7 @@ define i32 @add_add_var(i32 %x, i32 %y) {
 }
 
 ; const-sub-add: 10 - (x + 3) == 7 - x
-; CHECK-LABEL: define i32 @const_sub_add(
+; CHECK-LABEL: define {{.*}}@const_sub_add(
 ; CHECK-NEXT:    %r = sub i32 7, %x
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -245,7 +245,7 @@ define i32 @const_sub_add(i32 %x) {
 }
 
 ; add-const-sub: (10 - x) + 5 == 15 - x
-; CHECK-LABEL: define i8 @add_const_sub(
+; CHECK-LABEL: define {{.*}}@add_const_sub(
 ; CHECK-NEXT:    %r = sub i8 15, %x
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -257,7 +257,7 @@ define i8 @add_const_sub(i8 %x) {
 
 ; mul-add-const: (x + 2) * 3 == x * 3 + 6 (a union, see STATS; the same
 ; cost, the earlier form stays)
-; CHECK-LABEL: define i64 @mul_add_const(
+; CHECK-LABEL: define {{.*}}@mul_add_const(
 ; CHECK-NEXT:    %a = add i64 %x, 2
 ; CHECK-NEXT:    %r = mul i64 %a, 3
 ; CHECK-NEXT:    ret i64 %r
@@ -269,7 +269,7 @@ define i64 @mul_add_const(i64 %x) {
 }
 
 ; icmp-eq-add-const, icmp-ne-add-const, icmp-eq-xor-const, icmp-ne-xor-const
-; CHECK-LABEL: define i1 @icmp_eq_add_const(
+; CHECK-LABEL: define {{.*}}@icmp_eq_add_const(
 ; CHECK-NEXT:    %r = icmp eq i32 %x, 7
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -279,7 +279,7 @@ define i1 @icmp_eq_add_const(i32 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_ne_add_const(
+; CHECK-LABEL: define {{.*}}@icmp_ne_add_const(
 ; CHECK-NEXT:    %r = icmp ne i8 %x, 56
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -289,7 +289,7 @@ define i1 @icmp_ne_add_const(i8 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_eq_xor_const(
+; CHECK-LABEL: define {{.*}}@icmp_eq_xor_const(
 ; CHECK-NEXT:    %r = icmp eq i16 %x, 6
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -299,7 +299,7 @@ define i1 @icmp_eq_xor_const(i16 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_ne_xor_const(
+; CHECK-LABEL: define {{.*}}@icmp_ne_xor_const(
 ; CHECK-NEXT:    %r = icmp ne i64 %x, 240
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -311,7 +311,7 @@ define i1 @icmp_ne_xor_const(i64 %x) {
 
 ; negative: an unsigned compare of x+a is not rewritten (it would be wrong
 ; across the wrap)
-; CHECK-LABEL: define i1 @icmp_ult_add_const(
+; CHECK-LABEL: define {{.*}}@icmp_ult_add_const(
 ; CHECK-NEXT:    %a = add i32 %x, 5
 ; CHECK-NEXT:    %r = icmp ult i32 %a, 12
 ; CHECK-NEXT:    ret i1 %r
@@ -323,7 +323,7 @@ define i1 @icmp_ult_add_const(i32 %x) {
 }
 
 ; select-true, select-false
-; CHECK-LABEL: define i32 @select_true(
+; CHECK-LABEL: define {{.*}}@select_true(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @select_true(i32 %x, i32 %y) {
@@ -331,7 +331,7 @@ define i32 @select_true(i32 %x, i32 %y) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @select_false(
+; CHECK-LABEL: define {{.*}}@select_false(
 ; CHECK-NEXT:    ret i8 %y
 ; CHECK-NEXT: }
 define i8 @select_false(i8 %x, i8 %y) {

@@ -13,7 +13,7 @@ target triple = "x86_64-unknown-linux-gnu"
 declare void @use1(i1)
 
 ; fneg-fneg
-; CHECK-LABEL: define double @fneg_fneg(
+; CHECK-LABEL: define {{.*}}@fneg_fneg(
 ; CHECK-NEXT:    ret double %x
 ; CHECK-NEXT: }
 define double @fneg_fneg(double %x) {
@@ -23,7 +23,7 @@ define double @fneg_fneg(double %x) {
 }
 
 ; fsub-fneg, fadd-fneg-r, fadd-fneg-l
-; CHECK-LABEL: define float @fsub_fneg(
+; CHECK-LABEL: define {{.*}}@fsub_fneg(
 ; CHECK-NEXT:    %r = fadd float %x, %y
 ; CHECK-NEXT:    ret float %r
 ; CHECK-NEXT: }
@@ -33,7 +33,7 @@ define float @fsub_fneg(float %x, float %y) {
   ret float %r
 }
 
-; CHECK-LABEL: define double @fadd_fneg_r(
+; CHECK-LABEL: define {{.*}}@fadd_fneg_r(
 ; CHECK-NEXT:    %r = fsub double %x, %y
 ; CHECK-NEXT:    ret double %r
 ; CHECK-NEXT: }
@@ -43,7 +43,7 @@ define double @fadd_fneg_r(double %x, double %y) {
   ret double %r
 }
 
-; CHECK-LABEL: define half @fadd_fneg_l(
+; CHECK-LABEL: define {{.*}}@fadd_fneg_l(
 ; CHECK-NEXT:    %r = fsub half %y, %x
 ; CHECK-NEXT:    ret half %r
 ; CHECK-NEXT: }
@@ -54,7 +54,7 @@ define half @fadd_fneg_l(half %x, half %y) {
 }
 
 ; fmul-fneg-fneg, fdiv-fneg-fneg
-; CHECK-LABEL: define float @fmul_fneg_fneg(
+; CHECK-LABEL: define {{.*}}@fmul_fneg_fneg(
 ; CHECK-NEXT:    %r = fmul float %x, %y
 ; CHECK-NEXT:    ret float %r
 ; CHECK-NEXT: }
@@ -65,7 +65,7 @@ define float @fmul_fneg_fneg(float %x, float %y) {
   ret float %r
 }
 
-; CHECK-LABEL: define double @fdiv_fneg_fneg(
+; CHECK-LABEL: define {{.*}}@fdiv_fneg_fneg(
 ; CHECK-NEXT:    %r = fdiv double %x, %y
 ; CHECK-NEXT:    ret double %r
 ; CHECK-NEXT: }
@@ -77,7 +77,7 @@ define double @fdiv_fneg_fneg(double %x, double %y) {
 }
 
 ; fneg-fmul, fneg-fdiv: the sign moves out; a second negation then cancels
-; CHECK-LABEL: define float @fneg_fmul(
+; CHECK-LABEL: define {{.*}}@fneg_fmul(
 ; CHECK-NEXT:    %r = fmul float %x, %y
 ; CHECK-NEXT:    ret float %r
 ; CHECK-NEXT: }
@@ -88,7 +88,7 @@ define float @fneg_fmul(float %x, float %y) {
   ret float %r
 }
 
-; CHECK-LABEL: define double @fneg_fdiv(
+; CHECK-LABEL: define {{.*}}@fneg_fdiv(
 ; CHECK-NEXT:    %r = fdiv double %x, %y
 ; CHECK-NEXT:    ret double %r
 ; CHECK-NEXT: }
@@ -100,7 +100,7 @@ define double @fneg_fdiv(double %x, double %y) {
 }
 
 ; negative: fsub of a value that is not a negation stays
-; CHECK-LABEL: define float @fsub_plain(
+; CHECK-LABEL: define {{.*}}@fsub_plain(
 ; CHECK-NEXT:    %r = fsub float %x, %y
 ; CHECK-NEXT:    ret float %r
 ; CHECK-NEXT: }
@@ -112,7 +112,7 @@ define float @fsub_plain(float %x, float %y) {
 ; fcmp-*-self: oeq and ole become ord, une becomes uno; olt, ogt, one are
 ; false, ueq true. (oeq x,x and ord x,x are one e-class, spelled `oeq` in
 ; the output at equal cost; ole x,x joins it and reuses it.)
-; CHECK-LABEL: define void @fcmp_self(
+; CHECK-LABEL: define {{.*}}@fcmp_self(
 ; CHECK-NEXT:    %oeq = fcmp {{oeq|ord}} double %x, %x
 ; CHECK-NEXT:    call void @use1(i1 %oeq)
 ; CHECK-NEXT:    %une = fcmp uno double %x, %x
@@ -143,7 +143,7 @@ define void @fcmp_self(double %x) {
 }
 
 ; negative: oeq of two values is not ord
-; CHECK-LABEL: define i1 @fcmp_oeq_two(
+; CHECK-LABEL: define {{.*}}@fcmp_oeq_two(
 ; CHECK-NEXT:    %r = fcmp oeq float %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -153,7 +153,7 @@ define i1 @fcmp_oeq_two(float %x, float %y) {
 }
 
 ; fcmp-olt-fneg, fcmp-ogt-fneg, fcmp-oeq-fneg
-; CHECK-LABEL: define i1 @fcmp_olt_fneg(
+; CHECK-LABEL: define {{.*}}@fcmp_olt_fneg(
 ; CHECK-NEXT:    %r = fcmp ogt float %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -164,7 +164,7 @@ define i1 @fcmp_olt_fneg(float %x, float %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @fcmp_ogt_fneg(
+; CHECK-LABEL: define {{.*}}@fcmp_ogt_fneg(
 ; CHECK-NEXT:    %r = fcmp olt double %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -175,7 +175,7 @@ define i1 @fcmp_ogt_fneg(double %x, double %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @fcmp_oeq_fneg(
+; CHECK-LABEL: define {{.*}}@fcmp_oeq_fneg(
 ; CHECK-NEXT:    %r = fcmp oeq double %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -187,7 +187,7 @@ define i1 @fcmp_oeq_fneg(double %x, double %y) {
 }
 
 ; fcmp-ord-nnan, fcmp-uno-nnan: only with nnan
-; CHECK-LABEL: define i1 @fcmp_ord_nnan(
+; CHECK-LABEL: define {{.*}}@fcmp_ord_nnan(
 ; CHECK-NEXT:    ret i1 true
 ; CHECK-NEXT: }
 define i1 @fcmp_ord_nnan(double %x, double %y) {
@@ -195,7 +195,7 @@ define i1 @fcmp_ord_nnan(double %x, double %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @fcmp_ord_no_nnan(
+; CHECK-LABEL: define {{.*}}@fcmp_ord_no_nnan(
 ; CHECK-NEXT:    %r = fcmp ord double %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -204,7 +204,7 @@ define i1 @fcmp_ord_no_nnan(double %x, double %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @fcmp_uno_nnan(
+; CHECK-LABEL: define {{.*}}@fcmp_uno_nnan(
 ; CHECK-NEXT:    ret i1 false
 ; CHECK-NEXT: }
 define i1 @fcmp_uno_nnan(float %x, float %y) {
@@ -212,7 +212,7 @@ define i1 @fcmp_uno_nnan(float %x, float %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @fcmp_uno_no_nnan(
+; CHECK-LABEL: define {{.*}}@fcmp_uno_no_nnan(
 ; CHECK-NEXT:    %r = fcmp ninf uno float %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }

@@ -10,7 +10,7 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-; CHECK-LABEL: define i32 @add_zero(
+; CHECK-LABEL: define {{.*}}@add_zero(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @add_zero(i32 %x) {
@@ -18,7 +18,7 @@ define i32 @add_zero(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @mul_one(
+; CHECK-LABEL: define {{.*}}@mul_one(
 ; CHECK-NEXT:    ret i8 %x
 ; CHECK-NEXT: }
 define i8 @mul_one(i8 %x) {
@@ -26,7 +26,7 @@ define i8 @mul_one(i8 %x) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i64 @udiv_one(
+; CHECK-LABEL: define {{.*}}@udiv_one(
 ; CHECK-NEXT:    ret i64 %x
 ; CHECK-NEXT: }
 define i64 @udiv_one(i64 %x) {
@@ -34,7 +34,7 @@ define i64 @udiv_one(i64 %x) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i16 @or_zero(
+; CHECK-LABEL: define {{.*}}@or_zero(
 ; CHECK-NEXT:    ret i16 %x
 ; CHECK-NEXT: }
 define i16 @or_zero(i16 %x) {
@@ -42,7 +42,7 @@ define i16 @or_zero(i16 %x) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i32 @not_not(
+; CHECK-LABEL: define {{.*}}@not_not(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @not_not(i32 %x) {
@@ -51,7 +51,7 @@ define i32 @not_not(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @shl_zero(
+; CHECK-LABEL: define {{.*}}@shl_zero(
 ; CHECK-NEXT:    ret i8 %x
 ; CHECK-NEXT: }
 define i8 @shl_zero(i8 %x) {
@@ -59,7 +59,7 @@ define i8 @shl_zero(i8 %x) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i16 @mul_shl_one(
+; CHECK-LABEL: define {{.*}}@mul_shl_one(
 ; CHECK-NEXT:    %r = shl i16 %x, %y
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -69,7 +69,7 @@ define i16 @mul_shl_one(i16 %x, i16 %y) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_ult_zero(
+; CHECK-LABEL: define {{.*}}@icmp_ult_zero(
 ; CHECK-NEXT:    ret i1 false
 ; CHECK-NEXT: }
 define i1 @icmp_ult_zero(i32 %x) {
@@ -77,7 +77,7 @@ define i1 @icmp_ult_zero(i32 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @icmp_eq_sub(
+; CHECK-LABEL: define {{.*}}@icmp_eq_sub(
 ; CHECK-NEXT:    %r = icmp eq i64 %x, %y
 ; CHECK-NEXT:    ret i1 %r
 ; CHECK-NEXT: }
@@ -87,7 +87,7 @@ define i1 @icmp_eq_sub(i64 %x, i64 %y) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i32 @and_zext_i1(
+; CHECK-LABEL: define {{.*}}@and_zext_i1(
 ; CHECK-NEXT:    %a = zext i1 %b to i32
 ; CHECK-NEXT:    ret i32 %a
 ; CHECK-NEXT: }
@@ -97,7 +97,7 @@ define i32 @and_zext_i1(i1 %b) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define ptr @ptradd_zero(
+; CHECK-LABEL: define {{.*}}@ptradd_zero(
 ; CHECK-NEXT:    ret ptr %p
 ; CHECK-NEXT: }
 define ptr @ptradd_zero(ptr %p) {
@@ -106,7 +106,7 @@ define ptr @ptradd_zero(ptr %p) {
   ret ptr %b
 }
 
-; CHECK-LABEL: define ptr @ptradd_neg(
+; CHECK-LABEL: define {{.*}}@ptradd_neg(
 ; CHECK-NEXT:    ret ptr %p
 ; CHECK-NEXT: }
 define ptr @ptradd_neg(ptr %p, i64 %x) {

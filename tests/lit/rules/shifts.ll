@@ -6,15 +6,15 @@
 ; brace. (Rules with an integer literal on the left-hand side: see also
 ; literal-widths.ll.)
 ;
-; RUN: egopt --emit=llvm --passes=shifts -o - %s | FileCheck %s
-; RUN: egopt --emit=llvm --passes=shifts %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --emit=llvm --passes=shifts -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-interprocedural --emit=llvm --passes=shifts -o - %s | FileCheck %s
+; RUN: egopt --no-interprocedural --emit=llvm --passes=shifts %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-interprocedural --emit=llvm --passes=shifts -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
 ; shl-zero, lshr-zero, ashr-zero at i1
-; CHECK-LABEL: define i1 @shl_zero_i1(
+; CHECK-LABEL: define {{.*}}@shl_zero_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @shl_zero_i1(i1 %x) {
@@ -22,7 +22,7 @@ define i1 @shl_zero_i1(i1 %x) {
   ret i1 %r
 }
 
-; CHECK-LABEL: define i1 @lshr_zero_i1(
+; CHECK-LABEL: define {{.*}}@lshr_zero_i1(
 ; CHECK-NEXT:    ret i1 %x
 ; CHECK-NEXT: }
 define i1 @lshr_zero_i1(i1 %x) {
@@ -33,7 +33,7 @@ define i1 @lshr_zero_i1(i1 %x) {
 ; mul-pow2: (pow2 ?c). It fires at each width (three unions, see STATS), but
 ; the target's cost of a multiply by a power of two is that of the shift,
 ; and the extractor keeps the earlier form.
-; CHECK-LABEL: define i32 @mul_pow2_i32(
+; CHECK-LABEL: define {{.*}}@mul_pow2_i32(
 ; CHECK-NEXT:    %r = mul i32 %x, 8
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -42,7 +42,7 @@ define i32 @mul_pow2_i32(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i64 @mul_pow2_i64(
+; CHECK-LABEL: define {{.*}}@mul_pow2_i64(
 ; CHECK-NEXT:    %r = mul i64 %x, 1099511627776
 ; CHECK-NEXT:    ret i64 %r
 ; CHECK-NEXT: }
@@ -51,7 +51,7 @@ define i64 @mul_pow2_i64(i64 %x) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i8 @mul_pow2_i8(
+; CHECK-LABEL: define {{.*}}@mul_pow2_i8(
 ; CHECK-NEXT:    %r = mul nsw i8 %x, 2
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -61,7 +61,7 @@ define i8 @mul_pow2_i8(i8 %x) {
 }
 
 ; negative: 12 is not a power of two
-; CHECK-LABEL: define i32 @mul_not_pow2(
+; CHECK-LABEL: define {{.*}}@mul_not_pow2(
 ; CHECK-NEXT:    %r = mul i32 %x, 12
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -74,7 +74,7 @@ define i32 @mul_not_pow2(i32 %x) {
 
 ; udiv-pow2, urem-pow2: (pow2 ?c). Both fire (see STATS); as with
 ; mul-pow2, the costs tie and the division stays.
-; CHECK-LABEL: define i32 @udiv_pow2(
+; CHECK-LABEL: define {{.*}}@udiv_pow2(
 ; CHECK-NEXT:    %r = udiv i32 %x, 16
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -83,7 +83,7 @@ define i32 @udiv_pow2(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i16 @urem_pow2(
+; CHECK-LABEL: define {{.*}}@urem_pow2(
 ; CHECK-NEXT:    %r = urem i16 %x, 64
 ; CHECK-NEXT:    ret i16 %r
 ; CHECK-NEXT: }
@@ -93,7 +93,7 @@ define i16 @urem_pow2(i16 %x) {
 }
 
 ; negative: not a power of two
-; CHECK-LABEL: define i32 @udiv_not_pow2(
+; CHECK-LABEL: define {{.*}}@udiv_not_pow2(
 ; CHECK-NEXT:    %r = udiv i32 %x, 10
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -103,7 +103,7 @@ define i32 @udiv_not_pow2(i32 %x) {
 }
 
 ; sdiv-exact-pow2: only with `exact`; (pow2 ?c) (nonneg ?c)
-; CHECK-LABEL: define i32 @sdiv_exact_pow2(
+; CHECK-LABEL: define {{.*}}@sdiv_exact_pow2(
 ; CHECK-NEXT:    %r = ashr exact i32 %x, 2
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -113,7 +113,7 @@ define i32 @sdiv_exact_pow2(i32 %x) {
 }
 
 ; without `exact` and with an unknown sign: no shift
-; CHECK-LABEL: define i32 @sdiv_pow2_not_exact(
+; CHECK-LABEL: define {{.*}}@sdiv_pow2_not_exact(
 ; CHECK-NEXT:    %r = sdiv i32 %x, 4
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -123,7 +123,7 @@ define i32 @sdiv_pow2_not_exact(i32 %x) {
 }
 
 ; negative: the signed minimum is a power of two but negative
-; CHECK-LABEL: define i8 @sdiv_exact_smin(
+; CHECK-LABEL: define {{.*}}@sdiv_exact_smin(
 ; CHECK-NEXT:    %r = sdiv exact i8 %x, -128
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -133,7 +133,7 @@ define i8 @sdiv_exact_smin(i8 %x) {
 }
 
 ; sdiv-pow2-nonneg, srem-pow2-nonneg: (nonneg ?x) from known bits
-; CHECK-LABEL: define i64 @sdiv_pow2_nonneg(
+; CHECK-LABEL: define {{.*}}@sdiv_pow2_nonneg(
 ; CHECK-NEXT:    %x = lshr i64 %a, 1
 ; CHECK-NEXT:    %r = lshr i64 %x, 3
 ; CHECK-NEXT:    ret i64 %r
@@ -144,7 +144,7 @@ define i64 @sdiv_pow2_nonneg(i64 %a) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i32 @srem_pow2_nonneg(
+; CHECK-LABEL: define {{.*}}@srem_pow2_nonneg(
 ; CHECK-NEXT:    %x = and i32 %a, 1023
 ; CHECK-NEXT:    %r = and i32 %x, 31
 ; CHECK-NEXT:    ret i32 %r
@@ -156,7 +156,7 @@ define i32 @srem_pow2_nonneg(i32 %a) {
 }
 
 ; negative: the dividend's sign is unknown
-; CHECK-LABEL: define i32 @srem_pow2_unknown_sign(
+; CHECK-LABEL: define {{.*}}@srem_pow2_unknown_sign(
 ; CHECK-NEXT:    %r = srem i32 %x, 32
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -166,7 +166,7 @@ define i32 @srem_pow2_unknown_sign(i32 %x) {
 }
 
 ; shl-lshr-mask, lshr-shl-mask: (const ?c) (ult-bits ?c)
-; CHECK-LABEL: define i32 @shl_lshr_mask(
+; CHECK-LABEL: define {{.*}}@shl_lshr_mask(
 ; CHECK-NEXT:    %r = and i32 %x, -16
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -176,7 +176,7 @@ define i32 @shl_lshr_mask(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i8 @lshr_shl_mask(
+; CHECK-LABEL: define {{.*}}@lshr_shl_mask(
 ; CHECK-NEXT:    %r = and i8 %x, 31
 ; CHECK-NEXT:    ret i8 %r
 ; CHECK-NEXT: }
@@ -187,7 +187,7 @@ define i8 @lshr_shl_mask(i8 %x) {
 }
 
 ; negative: two different shift amounts
-; CHECK-LABEL: define i32 @shl_lshr_other(
+; CHECK-LABEL: define {{.*}}@shl_lshr_other(
 ; CHECK-NEXT:    %a = lshr i32 %x, 4
 ; CHECK-NEXT:    %r = shl i32 %a, 3
 ; CHECK-NEXT:    ret i32 %r
@@ -199,7 +199,7 @@ define i32 @shl_lshr_other(i32 %x) {
 }
 
 ; ashr-shl-nsw: only with `shl nsw`
-; CHECK-LABEL: define i32 @ashr_shl_nsw(
+; CHECK-LABEL: define {{.*}}@ashr_shl_nsw(
 ; CHECK-NEXT:    ret i32 %x
 ; CHECK-NEXT: }
 define i32 @ashr_shl_nsw(i32 %x) {
@@ -208,7 +208,7 @@ define i32 @ashr_shl_nsw(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i32 @ashr_shl_no_nsw(
+; CHECK-LABEL: define {{.*}}@ashr_shl_no_nsw(
 ; CHECK-NEXT:    %a = shl i32 %x, 5
 ; CHECK-NEXT:    %r = ashr i32 %a, 5
 ; CHECK-NEXT:    ret i32 %r
@@ -220,7 +220,7 @@ define i32 @ashr_shl_no_nsw(i32 %x) {
 }
 
 ; lshr-shl-nuw: only with `shl nuw`
-; CHECK-LABEL: define i16 @lshr_shl_nuw(
+; CHECK-LABEL: define {{.*}}@lshr_shl_nuw(
 ; CHECK-NEXT:    ret i16 %x
 ; CHECK-NEXT: }
 define i16 @lshr_shl_nuw(i16 %x, i16 %c) {
@@ -229,7 +229,7 @@ define i16 @lshr_shl_nuw(i16 %x, i16 %c) {
   ret i16 %r
 }
 
-; CHECK-LABEL: define i16 @lshr_shl_nsw_only(
+; CHECK-LABEL: define {{.*}}@lshr_shl_nsw_only(
 ; CHECK-NEXT:    %a = shl nsw i16 %x, %c
 ; CHECK-NEXT:    %r = lshr i16 %a, %c
 ; CHECK-NEXT:    ret i16 %r
@@ -241,7 +241,7 @@ define i16 @lshr_shl_nsw_only(i16 %x, i16 %c) {
 }
 
 ; shl-lshr-exact, shl-ashr-exact: only with `exact`
-; CHECK-LABEL: define i64 @shl_lshr_exact(
+; CHECK-LABEL: define {{.*}}@shl_lshr_exact(
 ; CHECK-NEXT:    ret i64 %x
 ; CHECK-NEXT: }
 define i64 @shl_lshr_exact(i64 %x, i64 %c) {
@@ -250,7 +250,7 @@ define i64 @shl_lshr_exact(i64 %x, i64 %c) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i64 @shl_lshr_not_exact(
+; CHECK-LABEL: define {{.*}}@shl_lshr_not_exact(
 ; CHECK-NEXT:    %a = lshr i64 %x, %c
 ; CHECK-NEXT:    %r = shl i64 %a, %c
 ; CHECK-NEXT:    ret i64 %r
@@ -261,7 +261,7 @@ define i64 @shl_lshr_not_exact(i64 %x, i64 %c) {
   ret i64 %r
 }
 
-; CHECK-LABEL: define i8 @shl_ashr_exact(
+; CHECK-LABEL: define {{.*}}@shl_ashr_exact(
 ; CHECK-NEXT:    ret i8 %x
 ; CHECK-NEXT: }
 define i8 @shl_ashr_exact(i8 %x, i8 %c) {
@@ -270,7 +270,7 @@ define i8 @shl_ashr_exact(i8 %x, i8 %c) {
   ret i8 %r
 }
 
-; CHECK-LABEL: define i8 @shl_ashr_not_exact(
+; CHECK-LABEL: define {{.*}}@shl_ashr_not_exact(
 ; CHECK-NEXT:    %a = ashr i8 %x, %c
 ; CHECK-NEXT:    %r = shl i8 %a, %c
 ; CHECK-NEXT:    ret i8 %r
@@ -282,7 +282,7 @@ define i8 @shl_ashr_not_exact(i8 %x, i8 %c) {
 }
 
 ; ashr-nonneg: (nonneg ?x)
-; CHECK-LABEL: define i32 @ashr_nonneg(
+; CHECK-LABEL: define {{.*}}@ashr_nonneg(
 ; CHECK-NEXT:    %x = and i32 %a, 2147483647
 ; CHECK-NEXT:    %r = lshr i32 %x, %y
 ; CHECK-NEXT:    ret i32 %r
@@ -294,7 +294,7 @@ define i32 @ashr_nonneg(i32 %a, i32 %y) {
 }
 
 ; negative: the sign is unknown
-; CHECK-LABEL: define i32 @ashr_unknown_sign(
+; CHECK-LABEL: define {{.*}}@ashr_unknown_sign(
 ; CHECK-NEXT:    %r = ashr i32 %x, %y
 ; CHECK-NEXT:    ret i32 %r
 ; CHECK-NEXT: }
@@ -305,7 +305,7 @@ define i32 @ashr_unknown_sign(i32 %x, i32 %y) {
 
 ; shl-and-const, lshr-and-const: (const ?m) (const ?c) (ult-bits ?c). Both
 ; fire (see STATS); the costs tie and the earlier form stays.
-; CHECK-LABEL: define i32 @shl_and_const(
+; CHECK-LABEL: define {{.*}}@shl_and_const(
 ; CHECK-NEXT:    %a = and i32 %x, 255
 ; CHECK-NEXT:    %r = shl i32 %a, 8
 ; CHECK-NEXT:    ret i32 %r
@@ -316,7 +316,7 @@ define i32 @shl_and_const(i32 %x) {
   ret i32 %r
 }
 
-; CHECK-LABEL: define i64 @lshr_and_const(
+; CHECK-LABEL: define {{.*}}@lshr_and_const(
 ; CHECK-NEXT:    %a = and i64 %x, 65280
 ; CHECK-NEXT:    %r = lshr i64 %a, 8
 ; CHECK-NEXT:    ret i64 %r
@@ -328,7 +328,7 @@ define i64 @lshr_and_const(i64 %x) {
 }
 
 ; negative: the shift amount is not a constant
-; CHECK-LABEL: define i32 @shl_and_var(
+; CHECK-LABEL: define {{.*}}@shl_and_var(
 ; CHECK-NEXT:    %a = and i32 %x, 255
 ; CHECK-NEXT:    %r = shl i32 %a, %c
 ; CHECK-NEXT:    ret i32 %r

@@ -17,7 +17,7 @@ declare i32 @may_throw(i32)
 declare i32 @__gxx_personality_v0(...)
 declare i32 @llvm.eh.typeid.for.p0(ptr)
 
-; CHECK-LABEL: define i32 @invoke_landingpad(
+; CHECK-LABEL: define {{.*}}@invoke_landingpad(
 ; CHECK-SAME:    personality ptr @__gxx_personality_v0
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[X:[^ ]+]] = add i32 %a, 1
@@ -55,7 +55,7 @@ lpad:
 
 ; A selector compared with a type id: the compare is placed after the
 ; landingpad's extractvalue, in the pad's block.
-; CHECK-LABEL: define i32 @catch_dispatch(
+; CHECK-LABEL: define {{.*}}@catch_dispatch(
 ; CHECK:       lpad:
 ; CHECK-NEXT:    %lp = landingpad { ptr, i32 }
 ; CHECK-NEXT:            catch ptr @typeinfo

@@ -16,7 +16,7 @@ declare void @use1(i1)
 declare void @usef(float)
 declare void @used(double)
 
-; CHECK-LABEL: define void @integer_flags(
+; CHECK-LABEL: define {{.*}}@integer_flags(
 ; CHECK-DAG:     add nuw nsw i32 %a, %b
 ; CHECK-DAG:     sub nsw i32 %a, %b
 ; CHECK-DAG:     mul nuw i32 %a, %b
@@ -58,7 +58,7 @@ entry:
 
 ; Flags are part of an operation's identity: with and without a flag are
 ; two computations, both kept.
-; CHECK-LABEL: define void @flags_distinguish(
+; CHECK-LABEL: define {{.*}}@flags_distinguish(
 ; CHECK-DAG:     add nuw i32 %a, %b
 ; CHECK-DAG:     add i32 %a, %b
 ; CHECK-DAG:     or disjoint i32 %a, %b
@@ -83,7 +83,7 @@ entry:
   ret void
 }
 
-; CHECK-LABEL: define void @cast_flags(
+; CHECK-LABEL: define {{.*}}@cast_flags(
 ; CHECK-DAG:     zext nneg i32 %a to i64
 ; CHECK-DAG:     trunc nuw i64 %c to i32
 ; CHECK-DAG:     trunc nsw i64 %c to i16
@@ -107,7 +107,7 @@ entry:
   ret void
 }
 
-; CHECK-LABEL: define void @fast_math(
+; CHECK-LABEL: define {{.*}}@fast_math(
 ; CHECK-DAG:     fadd nnan ninf nsz float %f, %g
 ; CHECK-DAG:     fmul fast float %f, %g
 ; CHECK-DAG:     fsub reassoc contract float %f, %g
@@ -147,7 +147,7 @@ entry:
 }
 
 ; Without fast-math flags, no flags appear.
-; CHECK-LABEL: define float @strict(
+; CHECK-LABEL: define {{.*}}@strict(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[A:[^ ]+]] = fadd float %f, %g
 ; CHECK-NEXT:    %[[M:[^ ]+]] = fmul float %[[A]], 2.000000e+00

@@ -14,7 +14,7 @@ declare void @use(i32)
 declare void @may_throw(i32)
 declare i32 @__CxxFrameHandler3(...)
 
-; CHECK-LABEL: define void @f(
+; CHECK-LABEL: define {{.*}}@f(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[Y:[^ ]+]] = add i32 %a, 7
 ; CHECK:       cs:

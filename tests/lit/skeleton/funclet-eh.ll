@@ -13,7 +13,7 @@ declare void @use(i32)
 declare void @may_throw(i32)
 declare i32 @__CxxFrameHandler3(...)
 
-; CHECK-LABEL: define void @cleanup(
+; CHECK-LABEL: define {{.*}}@cleanup(
 ; CHECK-SAME:    personality ptr @__CxxFrameHandler3
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[Y:[^ ]+]] = mul i32 %a, 7
@@ -40,7 +40,7 @@ exit:
 }
 
 ; A catchswitch and a catchpad whose arguments are constants.
-; CHECK-LABEL: define void @catch(
+; CHECK-LABEL: define {{.*}}@catch(
 ; CHECK:       cs:
 ; CHECK-NEXT:    %sw = catchswitch within none [label %handler] unwind to caller
 ; CHECK:       handler:

@@ -7,9 +7,9 @@
 ; %struct.S on x86-64: i8 at 0, i32 at 4, [10 x i64] at 8, { i16, double }
 ; at 88 (the double at 96); size 104.
 ;
-; RUN: egopt --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt %s -o %t.o
+; RUN: egopt --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-interprocedural %s -o %t.o
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -20,7 +20,7 @@ target triple = "x86_64-unknown-linux-gnu"
 declare void @usep(ptr)
 
 ; 104 * 1 + 8 + 8 * 3 = 136; 88 + 8 = 96; packed: 1 + 4 = 5.
-; CHECK-LABEL: define void @constant_indices(
+; CHECK-LABEL: define {{.*}}@constant_indices(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[F1:[^ ]+]] = getelementptr inbounds i8, ptr %p, i64 136
 ; CHECK-NEXT:    call void @usep(ptr %[[F1]])
@@ -46,7 +46,7 @@ entry:
 
 ; %p + 104 * %i + 8 + 8 * sext(%j): the same address as the original GEP.
 ; The second, equal GEP is the same value (GVN).
-; CHECK-LABEL: define void @variable_indices(
+; CHECK-LABEL: define {{.*}}@variable_indices(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[SI:[^ ]+]] = mul i64 %i, 104
 ; CHECK-NEXT:    %[[JX:[^ ]+]] = sext i32 %j to i64
@@ -68,7 +68,7 @@ entry:
 
 ; An index of scale 1 is not multiplied; a wider index is truncated to the
 ; index width; an array of i16 with a negative constant index.
-; CHECK-LABEL: define void @scales(
+; CHECK-LABEL: define {{.*}}@scales(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[B:[^ ]+]] = getelementptr i8, ptr %p, i64 %i
 ; CHECK-NEXT:    call void @usep(ptr %[[B]])
@@ -94,7 +94,7 @@ entry:
 
 ; A global base, and a GEP into a 32-bit address space (x86-64's ptr32:
 ; index width 32).
-; CHECK-LABEL: define void @bases(
+; CHECK-LABEL: define {{.*}}@bases(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[GO:[^ ]+]] = mul i64 %i, 4
 ; CHECK-NEXT:    %[[G:[^ ]+]] = getelementptr inbounds i8, ptr @table, i64 %[[GO]]

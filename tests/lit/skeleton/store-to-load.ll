@@ -21,7 +21,7 @@ declare void @reader() memory(read)
 declare void @reader2() memory(read)
 
 ; The stored constant reaches the compare, which folds.
-; CHECK-LABEL: define i1 @constant(
+; CHECK-LABEL: define {{.*}}@constant(
 ; CHECK-NEXT:    store i32 7, ptr %p
 ; CHECK-NEXT:    ret i1 true
 define i1 @constant(ptr %p) {
@@ -32,7 +32,7 @@ define i1 @constant(ptr %p) {
 }
 
 ; The loaded value is %a's class: `%v + 1` and `%a + 1` are one class.
-; CHECK-LABEL: define void @value(
+; CHECK-LABEL: define {{.*}}@value(
 ; CHECK:         %[[A:[^ ]+]] = add i32 %x, 1
 ; CHECK-NEXT:    store i32 %[[A]], ptr %p
 ; CHECK-NEXT:    call void @reader()
@@ -54,7 +54,7 @@ define void @value(ptr %p, i32 %x) {
 
 ; Two getelementptrs of one address, and a store through a noalias pointer
 ; in between (alias analysis: it cannot write *%p).
-; CHECK-LABEL: define i32 @offsets(
+; CHECK-LABEL: define {{.*}}@offsets(
 ; CHECK-NOT:     load
 ; CHECK:         ret i32 %x
 define i32 @offsets(ptr noalias %p, ptr noalias %q, i32 %x) {
@@ -68,7 +68,7 @@ define i32 @offsets(ptr noalias %p, ptr noalias %q, i32 %x) {
 
 ; A dominating store reaches loads in later blocks when no path clobbers
 ; (the calls only read memory).
-; CHECK-LABEL: define i32 @blocks(
+; CHECK-LABEL: define {{.*}}@blocks(
 ; CHECK-NOT:     load
 ; CHECK:         ret i32 %x
 define i32 @blocks(ptr %p, i32 %x, i1 %c) {
@@ -87,7 +87,7 @@ join:
 }
 
 ; Chains: a forwarded load stored again is forwarded again.
-; CHECK-LABEL: define i32 @chain(
+; CHECK-LABEL: define {{.*}}@chain(
 ; CHECK-NEXT:    store i32 %x, ptr %p
 ; CHECK-NEXT:    store i32 %x, ptr %q
 ; CHECK-NEXT:    ret i32 %x
@@ -101,7 +101,7 @@ define i32 @chain(ptr %p, ptr %q, i32 %x) {
 
 ; Negative: a call that may write, a store through a pointer that may alias,
 ; a volatile load, an atomic load, a store of another type or size.
-; CHECK-LABEL: define void @kept(
+; CHECK-LABEL: define {{.*}}@kept(
 ; CHECK:         call void @clobber()
 ; CHECK-NEXT:    %[[V1:[^ ]+]] = load i32, ptr %p
 ; CHECK-NEXT:    call void @use(i32 %[[V1]])

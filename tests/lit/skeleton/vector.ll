@@ -11,7 +11,7 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare void @usev(<4 x i32>)
 
-; CHECK-LABEL: define <4 x i32> @vector_ops(
+; CHECK-LABEL: define {{.*}}@vector_ops(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[E:[^ ]+]] = extractelement <4 x i32> %v, i32 2
 ; CHECK-NEXT:    %[[S:[^ ]+]] = add i32 %[[E]], %x
@@ -30,7 +30,7 @@ entry:
 }
 
 ; Equal element operations are merged; the vector compare and select too.
-; CHECK-LABEL: define void @vector_gvn(
+; CHECK-LABEL: define {{.*}}@vector_gvn(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[E:[^ ]+]] = extractelement <4 x i32> %a, i64 1
 ; CHECK-NEXT:    %[[I:[^ ]+]] = insertelement <4 x i32> %b, i32 %[[E]], i64 0
@@ -59,7 +59,7 @@ entry:
 }
 
 ; Floating-point vectors, a splat, and a vector load/store around them.
-; CHECK-LABEL: define void @float_vectors(
+; CHECK-LABEL: define {{.*}}@float_vectors(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %v = load <2 x double>, ptr %p, align 16
 ; CHECK-NEXT:    %[[INS:[^ ]+]] = insertelement <2 x double> poison, double %s, i64 0
