@@ -2,6 +2,7 @@
 
 #include "egopt/passes/DeadStores.h"
 #include "egopt/passes/LoadForwarding.h"
+#include "egopt/passes/SmallMemTransfers.h"
 
 #include "llvm/Analysis/MemorySSA.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -20,6 +21,7 @@ MemoryOptimizer::MemoryOptimizer() {
 
 MemoryOptStats MemoryOptimizer::run(Function &f) {
   MemoryOptStats stats;
+  stats.smallMemTransfers = expandSmallMemTransfers(f);
   auto &dt = fam_.getResult<DominatorTreeAnalysis>(f);
   auto &aa = fam_.getResult<AAManager>(f);
   auto &mssa = fam_.getResult<MemorySSAAnalysis>(f).getMSSA();

@@ -244,6 +244,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
       stats.loadsFromStores += ms.loadsFromStores;
       stats.loadsFromLoads += ms.loadsFromLoads;
       stats.deadStores += ms.deadStores;
+      stats.smallMemTransfers += ms.smallMemTransfers;
       warmStructLayouts(f, m.getDataLayout(), warmed);
       functions.push_back(&f);
     }
@@ -579,6 +580,7 @@ void Stats::merge(const Stats &o) {
   for (auto &[k, v] : o.skeletonByOpcode) skeletonByOpcode[k] += v;
   eNodes += o.eNodes;
   deadSkeleton += o.deadSkeleton;
+  smallMemTransfers += o.smallMemTransfers;
   rewriteRounds += o.rewriteRounds;
   rewriteUnions += o.rewriteUnions;
   rewriteDeclined += o.rewriteDeclined;
@@ -622,6 +624,7 @@ void Stats::print(raw_ostream &os) const {
   line(blocksRemoved, "blocks left unreachable by those, deleted");
   line(eNodes, "e-nodes");
   line(eClasses, "e-classes");
+  line(smallMemTransfers, "memcpy/memmove/memset of 1-8 bytes made scalar loads and stores");
   line(deadSkeleton, "dead instructions deleted before lifting (pure calls, ...)");
   line(rewriteRounds, "rewrite rounds (summed over functions)");
   line(rewriteUnions, "unions made by rewrite rules");
@@ -685,6 +688,7 @@ std::string Stats::toJson() const {
     j.attribute("enodes", int64_t(eNodes));
     j.attribute("eclasses", int64_t(eClasses));
     j.attribute("dead_skeleton", int64_t(deadSkeleton));
+    j.attribute("small_mem_transfers", int64_t(smallMemTransfers));
     j.attribute("rewrite_rounds", int64_t(rewriteRounds));
     j.attribute("rewrite_unions", int64_t(rewriteUnions));
     j.attribute("rewrite_declined", int64_t(rewriteDeclined));

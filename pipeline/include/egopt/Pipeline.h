@@ -80,6 +80,7 @@ struct Stats {
   /// Rewriting: rounds run, unions rules made, applications declined (types
   /// that did not fit), and how the functions' runs stopped.
   size_t rewriteRounds = 0, rewriteUnions = 0, rewriteDeclined = 0;
+  size_t smallMemTransfers = 0; ///< memcpy/memmove/memset of 1-8 bytes made scalar
   size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting
   std::map<std::string, size_t> stopReasons;
   /// Per rule: unions it made (rules that never fired are absent).
