@@ -265,6 +265,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
     });
     w.lifted.egraph->rebuild();
     w.report = rewrite(*w.lifted.egraph, rules, opts);
+    ir::foldPhiCycles(w.lifted);
   });
   // Sequential: TTI may create types in the context (TTICost.h).
   auto tCosts = Clock::now();

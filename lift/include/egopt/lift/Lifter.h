@@ -92,3 +92,17 @@ using AnalysisSetup = std::function<void(eg::EGraph &, const IRTables &)>;
 LiftedFunction liftFunction(llvm::Function &fn, const AnalysisSetup &setup = nullptr);
 
 } // namespace egopt::ir
+
+namespace egopt::ir {
+
+/// After rewriting: a group of skeleton phis whose incoming values are each
+/// other or one e-class C (a pointer reset to its start on every path of a
+/// loop, as `scan` in zlib's longest_match; often equal only once rules have
+/// run) can only ever hold C. Each such phi becomes C, like a phi folded
+/// while lifting: its leaf's class is merged into C, the leaf is dropped
+/// from the class (so extraction cannot pick the phi), the phi joins the
+/// pure instructions lowering erases, and its skeleton users get uses of C.
+/// Returns how many phis were folded; leaves the e-graph clean.
+size_t foldPhiCycles(LiftedFunction &lf);
+
+} // namespace egopt::ir

@@ -1,0 +1,124 @@
+#include "egopt/lift/Lifter.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/IR/Instructions.h"
+
+namespace egopt::ir {
+using namespace llvm;
+using eg::ClassId;
+using eg::ENode;
+using eg::kNoClass;
+
+namespace {
+
+/// Phis explored from one start at most: the groups worth finding are small
+/// (a loop's reset value across a few merges), and the bound keeps the
+/// search linear in the function's phis.
+constexpr unsigned kMaxGroup = 16;
+
+class PhiCycleFolder {
+public:
+  explicit PhiCycleFolder(LiftedFunction &lf) : lf_(lf), g_(*lf.egraph) {
+    for (const SkeletonUse &u : lf.uses)
+      if (isa<PHINode>(u.user)) useClass_[{u.user, u.operand}] = u.cls;
+    for (size_t i = 0; i < lf.tables->skeletonValues.size(); ++i)
+      if (auto *p = dyn_cast<PHINode>(lf.tables->skeletonValues[i])) leafIndex_[p] = i;
+  }
+
+  size_t run() {
+    std::vector<std::pair<PHINode *, ClassId>> folded;
+    std::vector<ENode> leaves;
+    for (BasicBlock &bb : *lf_.fn)
+      for (PHINode &phi : bb.phis()) {
+        auto leaf = leafOf(&phi);
+        if (!leaf) continue;
+        ClassId c = groupClass(phi);
+        if (c == kNoClass) continue;
+        g_.merge(g_.lookup(*leaf), c);
+        folded.push_back({&phi, c});
+        leaves.push_back(*leaf);
+      }
+    if (folded.empty()) return 0;
+    g_.rebuild();
+    DenseSet<Instruction *> gone;
+    for (auto &[phi, c] : folded) gone.insert(phi);
+    // The folded phis' own uses go; their skeleton users get uses of C.
+    std::erase_if(lf_.uses, [&](const SkeletonUse &u) { return gone.contains(u.user); });
+    for (size_t k = 0; k < folded.size(); ++k) {
+      auto [phi, c] = folded[k];
+      ClassId cls = g_.find(c);
+      g_.retainNodes(cls, [&](const ENode &n) { return !(n == leaves[k]); });
+      for (Use &use : phi->uses()) {
+        auto *user = cast<Instruction>(use.getUser());
+        if (!gone.contains(user) && !pureSet().contains(user))
+          lf_.uses.push_back({user, use.getOperandNo(), cls});
+      }
+      lf_.pure.push_back(phi);
+      lf_.pureClass.push_back(cls);
+      ++lf_.stats.phisFolded;
+    }
+    return folded.size();
+  }
+
+private:
+  /// The phi's `skel` leaf, when it is a skeleton phi with one.
+  std::optional<ENode> leafOf(PHINode *p) {
+    auto it = leafIndex_.find(p);
+    if (it == leafIndex_.end()) return std::nullopt;
+    auto type = lf_.tables->typeIds.find(p->getType());
+    if (type == lf_.tables->typeIds.end()) return std::nullopt;
+    ENode n;
+    n.op = IRLanguage::get().Skel;
+    n.type = type->second;
+    n.payload = it->second;
+    if (g_.lookup(n) == kNoClass) return std::nullopt;
+    return n;
+  }
+
+  const DenseSet<Instruction *> &pureSet() {
+    if (pure_.empty()) pure_.insert(lf_.pure.begin(), lf_.pure.end());
+    return pure_;
+  }
+
+  /// The one class the skeleton phis reachable from `start` through phi
+  /// operands pass around, or kNoClass. An operand that is neither such a
+  /// phi nor a recorded pure value (an argument, a constant, a load) makes
+  /// it kNoClass.
+  ClassId groupClass(PHINode &start) {
+    SmallPtrSet<PHINode *, kMaxGroup> seen;
+    seen.insert(&start);
+    SmallVector<PHINode *, kMaxGroup> stack{&start};
+    ClassId only = kNoClass;
+    while (!stack.empty()) {
+      PHINode *p = stack.pop_back_val();
+      for (unsigned i = 0, e = p->getNumIncomingValues(); i < e; ++i) {
+        if (auto *q = dyn_cast<PHINode>(p->getIncomingValue(i)); q && leafIndex_.count(q)) {
+          if (seen.contains(q)) continue;
+          if (seen.size() == kMaxGroup) return kNoClass;
+          seen.insert(q);
+          stack.push_back(q);
+          continue;
+        }
+        auto it = useClass_.find({p, i});
+        if (it == useClass_.end()) return kNoClass;
+        ClassId c = g_.find(it->second);
+        if (only != kNoClass && c != only) return kNoClass;
+        only = c;
+      }
+    }
+    return only;
+  }
+
+  LiftedFunction &lf_;
+  eg::EGraph &g_;
+  DenseMap<std::pair<Instruction *, unsigned>, ClassId> useClass_;
+  DenseMap<PHINode *, size_t> leafIndex_;
+  DenseSet<Instruction *> pure_;
+};
+
+} // namespace
+
+size_t foldPhiCycles(LiftedFunction &lf) { return PhiCycleFolder(lf).run(); }
+
+} // namespace egopt::ir
