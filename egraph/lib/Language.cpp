@@ -1,5 +1,7 @@
 #include "egopt/egraph/Language.h"
 
+#include "egopt/egraph/Pattern.h"
+
 #include <cassert>
 
 namespace egopt::eg {
@@ -19,6 +21,15 @@ std::optional<Op> Language::lookupOp(std::string_view name) const {
   auto it = byName_.find(llvm::StringRef(name.data(), name.size()));
   if (it == byName_.end()) return std::nullopt;
   return it->second;
+}
+
+llvm::Error Language::checkRule(const Pattern &, const Pattern &, const VarTable &) const {
+  return llvm::Error::success();
+}
+
+ClassId Language::instantiate(EGraph &g, const Pattern &rhs, ClassId,
+                              std::span<const ClassId> subst) const {
+  return rhs.instantiate(g, subst);
 }
 
 } // namespace egopt::eg

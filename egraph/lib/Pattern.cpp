@@ -49,9 +49,14 @@ static llvm::Expected<uint32_t> buildPattern(const Language &lang, const SExpr &
     pn.node = std::move(*atom);
     return push(out, std::move(pn));
   }
-  auto op = parseApplicationHead(lang, e, source);
-  if (!op) return op.takeError();
-  pn.node.op = *op;
+  auto head = parseApplicationHead(lang, e, source);
+  if (!head) return head.takeError();
+  pn.node.op = head->op;
+  pn.node.flags = head->flags;
+  // Languages whose flags only add poison (LLVM's nsw, exact, ...) match an
+  // e-node with at least the written flags: a rule true without a flag is
+  // true with it. Elsewhere flags are part of the operator: exact match.
+  if (lang.flagsAreRequirements()) pn.flagsMask = head->flags;
   for (size_t i = 1; i < e.items.size(); ++i) {
     auto kid = buildPattern(lang, e.items[i], vars, out, source, push);
     if (!kid) return kid.takeError();

@@ -37,14 +37,30 @@ std::string RecExpr::print(const Language &lang) const {
   return out;
 }
 
-llvm::Expected<Op> parseApplicationHead(const Language &lang, const SExpr &e,
-                                        std::string_view source) {
+llvm::Expected<Head> parseApplicationHead(const Language &lang, const SExpr &e,
+                                          std::string_view source) {
   if (e.items.empty() || e.items[0].isList)
     return errorAt(source, e.loc, "expected an operator name after '('");
-  auto op = lang.lookupOp(e.items[0].atom);
+  std::string_view text = e.items[0].atom;
+  size_t colon = text.find(':');
+  std::string_view name = text.substr(0, colon);
+  auto op = lang.lookupOp(name);
   if (!op)
     return errorAt(source, e.items[0].loc,
-                   "unknown " + lang.name() + " operator '" + e.items[0].atom + "'");
+                   "unknown " + lang.name() + " operator '" + std::string(name) + "'");
+  Head head{*op, 0};
+  while (colon != std::string_view::npos) {
+    text = text.substr(colon + 1);
+    colon = text.find(':');
+    std::string_view flag = text.substr(0, colon);
+    auto bits = lang.parseFlag(*op, flag);
+    if (!bits) {
+      std::string msg = "'";
+      msg.append(flag).append("' is not a flag of '").append(name).append("'");
+      return errorAt(source, e.items[0].loc, msg);
+    }
+    head.flags |= *bits;
+  }
   const OpInfo &info = lang.op(*op);
   size_t nkids = e.items.size() - 1;
   if (nkids > KidArray::kCapacity)
@@ -55,7 +71,7 @@ llvm::Expected<Op> parseApplicationHead(const Language &lang, const SExpr &e,
     return errorAt(source, e.loc,
                    "'" + info.name + "' takes " + std::to_string(info.arity) +
                        " operand(s), given " + std::to_string(nkids));
-  return *op;
+  return head;
 }
 
 static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecExpr &out,
@@ -69,10 +85,11 @@ static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecE
     if (auto atom = lang.parseAtom(e.atom)) return out.add(std::move(*atom));
     return errorAt(source, e.loc, "'" + e.atom + "' is not a " + lang.name() + " atom");
   }
-  auto op = parseApplicationHead(lang, e, source);
-  if (!op) return op.takeError();
+  auto head = parseApplicationHead(lang, e, source);
+  if (!head) return head.takeError();
   ENode n;
-  n.op = *op;
+  n.op = head->op;
+  n.flags = head->flags;
   for (size_t i = 1; i < e.items.size(); ++i) {
     auto kid = build(lang, e.items[i], out, source);
     if (!kid) return kid.takeError();

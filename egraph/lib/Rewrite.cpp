@@ -40,7 +40,10 @@ llvm::Expected<std::unique_ptr<Rule>> Rule::create(const Language &lang, std::st
         return errorAt(source, loc,
                        "rule '" + name + "': condition '" + c.pred->name + "' uses " +
                            vars.names[v] + ", which the left-hand side does not bind");
+  if (llvm::Error err = lang.checkRule(lhs, rhs, vars))
+    return errorAt(source, loc, "rule '" + name + "': " + llvm::toString(std::move(err)));
   auto r = std::unique_ptr<Rule>(new Rule());
+  r->lang_ = &lang;
   r->name_ = std::move(name);
   r->vars_ = std::move(vars);
   r->lhs_ = std::move(lhs);

@@ -55,6 +55,7 @@ std::string RunReport::toJson() const {
               j.attributeObject(ruleNames[r], [&] {
                 j.attribute("matches", int64_t(s.matches));
                 j.attribute("unions", int64_t(s.unions));
+                if (s.declined) j.attribute("declined", int64_t(s.declined));
                 j.attribute("search_seconds", s.searchSeconds);
                 if (s.banned) j.attribute("banned", true);
               });

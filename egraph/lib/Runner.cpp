@@ -150,7 +150,11 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
             ++it.skippedMatches;
             continue;
           }
-          ClassId rhs = rules[r]->apply(g_, subst);
+          ClassId rhs = rules[r]->apply(g_, root, subst);
+          if (rhs == kNoClass) {
+            ++it.rules[r].declined;
+            continue;
+          }
           if (g_.merge(root, rhs)) ++it.rules[r].unions;
         }
         it.appliedUnions += it.rules[r].unions;

@@ -18,15 +18,8 @@ GreedyExtractor::GreedyExtractor(const EGraph &g, NodeCostFn nodeCost)
     ++rounds_;
     for (ClassId c : classes) {
       for (const ENode &n : g.rootNodes(c)) {
-        Cost total = nodeCost(n);
-        for (ClassId k : n.kids) {
-          Cost kc = cost_[k];
-          if (kc == kInfiniteCost || total == kInfiniteCost) {
-            total = kInfiniteCost;
-            break;
-          }
-          total = (total + kc < total) ? kInfiniteCost - 1 : total + kc;
-        }
+        Cost total = nodeCost(c, n);
+        for (ClassId k : n.kids) total = addCost(total, cost_[k]);
         if (total < cost_[c]) {
           cost_[c] = total;
           best_[c] = &n;

@@ -80,6 +80,13 @@ IRLanguage::IRLanguage() : Language("llvm") {
   Intrin3 = addOp({"intrin3", 3, true});
   Intrin4 = addOp({"intrin4", 4, true});
   Intrin5 = addOp({"intrin5", 5, true});
+  // Computed constants; their result has their first operand's type.
+  ComputedFirst = static_cast<Op>(numOps());
+  for (const char *name : {"$neg", "$not", "$log2", "$bits", "$smin", "$smax", "$umax"})
+    addOp({name, 1});
+  for (const char *name : {"$add", "$sub", "$mul", "$and", "$or", "$xor", "$shl", "$lshr", "$ashr"})
+    addOp({name, 2});
+  ComputedLast = static_cast<Op>(numOps() - 1);
 }
 
 std::optional<Op> IRLanguage::binaryOp(unsigned opcode) const {
@@ -122,7 +129,16 @@ Op IRLanguage::intrin(unsigned numArgs) const {
 }
 
 std::optional<eg::ENode> IRLanguage::parseAtom(std::string_view token) const {
-  // Integer literals: `7`, `-1` (the type comes from where it is used).
+  // Integer literals: `7`, `-1` (the type comes from where it is used; the
+  // payload is the value sign-extended, so i1 `true` is -1, also spelled
+  // `true`). On a left-hand side a literal matches only at widths where it
+  // fits as a signed value.
+  if (token == "true" || token == "false") {
+    eg::ENode n;
+    n.op = IConst;
+    n.payload = token == "true" ? ~uint64_t(0) : 0;
+    return n;
+  }
   int64_t v = 0;
   auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), v);
   if (ec != std::errc() || end != token.data() + token.size()) return std::nullopt;

@@ -51,6 +51,10 @@ public:
     out_.fn = &fn;
     out_.tables = std::make_unique<IRTables>();
     out_.egraph = std::make_unique<eg::EGraph>(lang_);
+    out_.egraph->setLanguageContext(out_.tables.get());
+    // i1 is type 0 in every function (IRTables::kBoolType): rules may create
+    // comparisons, and interning must not happen while rules run.
+    out_.tables->typeId(Type::getInt1Ty(fn.getContext()));
     if (setup) setup(*out_.egraph, *out_.tables);
   }
 

@@ -16,7 +16,7 @@ namespace {
 
 class Elaborator {
 public:
-  Elaborator(ir::LiftedFunction &lf, const extract::GreedyExtractor &ex)
+  Elaborator(ir::LiftedFunction &lf, const extract::Extractor &ex)
       : lf_(lf), ex_(ex), g_(*lf.egraph), lang_(ir::IRLanguage::get()), fn_(*lf.fn), dt_(fn_),
         li_(dt_), builder_(fn_.getContext()) {
     dt_.updateDFSNumbers();
@@ -342,7 +342,7 @@ private:
   }
 
   ir::LiftedFunction &lf_;
-  const extract::GreedyExtractor &ex_;
+  const extract::Extractor &ex_;
   const eg::EGraph &g_;
   const ir::IRLanguage &lang_;
   Function &fn_;
@@ -359,7 +359,7 @@ private:
 
 } // namespace
 
-ElaborationStats elaborate(ir::LiftedFunction &lf, const extract::GreedyExtractor &ex) {
+ElaborationStats elaborate(ir::LiftedFunction &lf, const extract::Extractor &ex) {
   return Elaborator(lf, ex).run();
 }
 

@@ -1,7 +1,6 @@
 #include "egopt/Pipeline.h"
 
-#include "egopt/extract/GreedyExtractor.h"
-#include "egopt/extract/IRCost.h"
+#include "egopt/extract/ExtractFunction.h"
 #include "egopt/lift/Lifter.h"
 #include "egopt/lower/CodegenUnits.h"
 #include "egopt/lower/Elaborator.h"
@@ -117,8 +116,15 @@ bool shouldSkip(const Function &f) {
 
 struct FunctionWork {
   ir::LiftedFunction lifted;
-  std::unique_ptr<extract::GreedyExtractor> extractor;
+  std::optional<extract::TTICostTable> costs;
+  extract::FunctionExtraction extraction;
 };
+
+/// The function's TargetTransformInfo: the target machine's, or LLVM's
+/// target-independent default (optimizeModule has no target machine).
+TargetTransformInfo functionTTI(const Function &f, TargetMachine *tm) {
+  return tm ? tm->getTargetTransformInfo(f) : TargetTransformInfo(f.getDataLayout());
+}
 
 /// Computes (and so caches) the layout of every struct type a getelementptr
 /// of `f` may ask about. DataLayout caches struct layouts without a lock; once
@@ -144,7 +150,7 @@ void warmStructLayouts(const Function &f, const DataLayout &dl,
       }
 }
 
-Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
+Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMachine *tm) {
   // Sequential: whatever writes to the context (removing unreachable blocks
   // edits use lists of shared constants; struct layouts are cached).
   std::vector<Function *> functions;
@@ -176,10 +182,19 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
     w.lifted = ir::liftFunction(f, [](eg::EGraph &g, const ir::IRTables &tables) {
       g.addAnalysis<passes::IntConstantFold>(tables);
     });
-    eg::EGraph &g = *w.lifted.egraph;
-    g.rebuild();
-    w.extractor = std::make_unique<extract::GreedyExtractor>(g, extract::irNodeCost);
+    w.lifted.egraph->rebuild();
   });
+  // Sequential: TTI may create types in the context (TTICost.h).
+  auto tCosts = Clock::now();
+  for (size_t i = 0; i < functions.size(); ++i)
+    work[i].costs.emplace(extract::TTICostTable::build(*work[i].lifted.egraph, *work[i].lifted.tables,
+                                                       functionTTI(*functions[i], tm)));
+  tbb::parallel_for(size_t(0), functions.size(), [&](size_t i) {
+    TimeTrace::Scope span(opts.trace, "extract", functions[i]->getName().str());
+    FunctionWork &w = work[i];
+    w.extraction = extract::extractFunction(w.lifted, *w.costs, opts.extractor, opts.compareExtractors);
+  });
+  stats.extractSeconds += since(tCosts);
   for (FunctionWork &w : work) {
     ++stats.liftedFunctions;
     stats.pureInstructions += w.lifted.stats.pureInstructions;
@@ -190,12 +205,16 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats) {
   for (FunctionWork &w : work) {
     stats.eNodes += w.lifted.egraph->numNodes();
     stats.eClasses += w.lifted.egraph->numClasses();
+    stats.costKeys += w.costs->numKeys();
+    stats.dagCost += w.extraction.dagCost;
+    stats.greedyDagCost += w.extraction.greedyDagCost;
+    stats.dagExtractorDagCost += w.extraction.dagExtractorDagCost;
   }
 
   auto t2 = Clock::now();
   TimeTrace::Scope span(opts.trace, "lower", m.getModuleIdentifier());
   for (FunctionWork &w : work) {
-    lower::ElaborationStats es = lower::elaborate(w.lifted, *w.extractor);
+    lower::ElaborationStats es = lower::elaborate(w.lifted, *w.extraction.extractor);
     stats.materialized += es.materialized;
     stats.reused += es.reused;
     stats.hoisted += es.hoisted;
@@ -292,7 +311,7 @@ Error optimizeModule(Module &m, const Options &opts, Stats *statsOut) {
   ThreadLimit limit(opts.threads);
   tbb::task_arena arena(opts.threads ? int(opts.threads) : tbb::task_arena::automatic);
   Error err = Error::success();
-  arena.execute([&] { err = optimizeFunctions(m, opts, stats); });
+  arena.execute([&] { err = optimizeFunctions(m, opts, stats, nullptr); });
   return err;
 }
 
@@ -332,7 +351,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
     Error err = Error::success();
     auto tUnits = Clock::now();
     arena.execute([&] {
-      if (opts.optLevel > 0) err = optimizeFunctions(*m, opts, stats);
+      if (opts.optLevel > 0) err = optimizeFunctions(*m, opts, stats, tm->get());
     });
     if (err) return err;
     outputs.emplace_back();
@@ -381,19 +400,20 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
         return;
       }
       Module &um = **parsed;
+      // The unit's own target machine: for extraction's costs, then codegen.
+      auto utm = lower::createTargetMachine(um, cg);
+      if (!utm) {
+        unitErr[u] = utm.takeError();
+        return;
+      }
       if (opts.optLevel > 0)
-        if (Error e = optimizeFunctions(um, opts, unitStats[u])) {
+        if (Error e = optimizeFunctions(um, opts, unitStats[u], utm->get())) {
           unitErr[u] = std::move(e);
           return;
         }
       auto t = Clock::now();
       {
         TimeTrace::Scope cgSpan(opts.trace, "codegen", "unit " + std::to_string(u));
-        auto utm = lower::createTargetMachine(um, cg);
-        if (!utm) {
-          unitErr[u] = utm.takeError();
-          return;
-        }
         if (Error e = lower::emitCode(um, **utm, fileType(opts.emit), unitOut[u])) {
           unitErr[u] = std::move(e);
           return;
@@ -459,6 +479,11 @@ void Stats::merge(const Stats &o) {
   reused += o.reused;
   hoisted += o.hoisted;
   erased += o.erased;
+  dagCost += o.dagCost;
+  greedyDagCost += o.greedyDagCost;
+  dagExtractorDagCost += o.dagExtractorDagCost;
+  costKeys += o.costKeys;
+  extractSeconds += o.extractSeconds;
   prePassSeconds += o.prePassSeconds;
   splitSeconds += o.splitSeconds;
   liftSeconds += o.liftSeconds;
@@ -485,6 +510,12 @@ void Stats::print(raw_ostream &os) const {
   line(reused, "uses served by a dominating copy (GVN)");
   line(hoisted, "values hoisted to a shallower loop (LICM)");
   line(erased, "lifted instructions erased");
+  line(costKeys, "e-node kinds costed by TargetTransformInfo");
+  line(dagCost, "DAG cost of the extracted selection (TTI costs x loop weights)");
+  if (greedyDagCost || dagExtractorDagCost) {
+    line(greedyDagCost, "  DAG cost of the greedy extractor's selection");
+    line(dagExtractorDagCost, "  DAG cost of the DAG extractor's selection");
+  }
   line(cguEstimates.size(), "codegen units");
   line(externalizedSymbols, "internal symbols made hidden to cross units");
   for (size_t u = 0; u < cguEstimates.size(); ++u)
@@ -503,6 +534,7 @@ void Stats::printTimes(raw_ostream &os) const {
   line(splitSeconds, "splitting into codegen units (wall)");
   line(liftSeconds, "preparing functions for lifting (summed over units)");
   line(egraphSeconds, "lifting, e-graph and extraction, functions in parallel (summed over units)");
+  line(extractSeconds, "  of which costs and extraction (summed over units)");
   line(lowerSeconds, "elaboration and verification (summed over units)");
   line(codegenSeconds, "code generation (summed over units)");
   line(unitsWallSeconds, "optimizing and compiling the units (wall)");
@@ -529,6 +561,12 @@ std::string Stats::toJson() const {
     j.attribute("reused", int64_t(reused));
     j.attribute("hoisted", int64_t(hoisted));
     j.attribute("erased", int64_t(erased));
+    j.attribute("cost_keys", int64_t(costKeys));
+    j.attribute("dag_cost", int64_t(dagCost));
+    if (greedyDagCost || dagExtractorDagCost) {
+      j.attribute("greedy_dag_cost", int64_t(greedyDagCost));
+      j.attribute("dag_extractor_dag_cost", int64_t(dagExtractorDagCost));
+    }
     j.attribute("externalized_symbols", int64_t(externalizedSymbols));
     j.attributeArray("cgu_estimates", [&] {
       for (uint64_t e : cguEstimates) j.value(int64_t(e));
@@ -542,6 +580,7 @@ std::string Stats::toJson() const {
       j.attribute("split", splitSeconds);
       j.attribute("lift", liftSeconds);
       j.attribute("egraph", egraphSeconds);
+      j.attribute("extract", extractSeconds);
       j.attribute("lower", lowerSeconds);
       j.attribute("codegen", codegenSeconds);
       j.attribute("units_wall", unitsWallSeconds);

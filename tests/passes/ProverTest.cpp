@@ -1,6 +1,7 @@
 // The rule prover: true rules are proven, wrong ones get a counterexample, and
 // poison, flags, UB and types are taken into account.
 #include "egopt/lift/IRLanguage.h"
+#include "egopt/passes/Predicates.h"
 #include "egopt/prover/PredicateSemantics.h"
 #include "egopt/prover/ProveRules.h"
 
@@ -11,14 +12,13 @@ using namespace egopt::prover;
 
 namespace {
 
-/// Parsing only needs the predicates' names and arities; the prover never
-/// calls them. One extra name has no semantics, to check that it fails loudly.
+/// The predicates of egopt, plus one that has no semantics in the prover, to
+/// check that it fails loudly. Parsing needs only names and arities.
 const eg::PredicateRegistry &parsingPredicates() {
   static const eg::PredicateRegistry reg = [] {
     eg::PredicateRegistry r;
-    auto never = [](const eg::EGraph &, std::span<const eg::ClassId>) { return false; };
-    for (const PredicateSpec &s : predicateSpecs()) r.add(std::string(s.name), s.arity, never);
-    r.add("unknown-to-the-prover", 1, never);
+    for (const eg::Predicate *p : passes::irPredicates().all()) r.add(p->name, p->arity, p->fn);
+    r.add("unknown-to-the-prover", 1, [](const eg::EGraph &, std::span<const eg::ClassId>) { return false; });
     return r;
   }();
   return reg;
@@ -163,6 +163,61 @@ TEST(Prover, FloatingPointIsIEEE) {
   expectCounterexample("(fadd (fadd ?x ?y) ?z) => (fadd ?x (fadd ?y ?z))");
   // x - y and x + (-y) differ only in... nothing: fneg is exact.
   expectProven("(fsub ?x ?y) => (fadd ?x (fneg ?y))");
+}
+
+TEST(Prover, FlagsAddPoison) {
+  expectProven("(add:nsw ?a ?b) => (add ?a ?b)");
+  // Adding a flag makes the target more poisonous.
+  RuleResult r = prove("(add ?a ?b) => (add:nsw ?a ?b)");
+  ASSERT_EQ(r.verdict, Verdict::Failed);
+  EXPECT_NE(r.cases.front().detail.find("target = poison"), std::string::npos);
+  expectProven("(add ?a ?b) => (add:nsw ?a ?b) if (no-signed-wrap-add ?a ?b)");
+  expectProven("(sub:nuw ?a ?b) => (sub ?a ?b)");
+  expectCounterexample("(mul:nuw ?a ?b) => (mul:nsw ?a ?b)", {8});
+  expectProven("(or:disjoint ?a ?b) => (xor ?a ?b)");
+  expectProven("(shl (lshr:exact ?a ?c) ?c) => ?a");
+  expectCounterexample("(shl (lshr ?a ?c) ?c) => ?a");
+  expectProven("(zext:nneg ?x) => (sext ?x)");
+  expectProven("(zext (trunc:nuw ?x)) => ?x");
+  expectCounterexample("(zext (trunc:nsw ?x)) => ?x");
+  expectProven("(icmp.ult:samesign ?a ?b) => (icmp.slt ?a ?b)");
+  expectCounterexample("(icmp.ult ?a ?b) => (icmp.ult:samesign ?a ?b)");
+}
+
+TEST(Prover, ComputedConstantsFoldTheirOperands) {
+  expectProven("(add (add ?x ?a) ?b) => (add ?x ($add ?a ?b)) if (const ?a) (const ?b)");
+  // Shifts by the sum can reach the width: 0 in the source, poison in the target.
+  expectCounterexample("(shl (shl ?x ?a) ?b) => (shl ?x ($add ?a ?b)) if (const ?a) (const ?b)");
+  // A pow2 variable is split into its values: a 64-bit divider is then quick.
+  expectProven("(udiv ?x ?c) => (lshr ?x ($log2 ?c)) if (pow2 ?c)");
+  expectCounterexample("(udiv ?x ?c) => (ashr ?x ($log2 ?c)) if (pow2 ?c)");
+  expectProven("(icmp.sge ?x 0) => (icmp.ult ?x ($smin ?x))");
+  expectProven("(lshr ?x ?c) => 0 if (const ?c) (ult-bits ?c) (ult ?x ?c)");
+  expectProven("(sub ?x ?x) => ($sub ($bits ?x) ($bits ?x))");
+}
+
+TEST(Prover, FastMathFlags) {
+  expectProven("(fcmp.ord:nnan ?x ?y) => true");
+  expectCounterexample("(fcmp.ord ?x ?y) => true");
+  // Reassociation is not bit-exact: LLVM's reassoc allows it.
+  RuleResult r = prove("(fadd:reassoc (fadd:reassoc ?x ?y) ?z) => (fadd:reassoc ?x (fadd:reassoc ?y ?z))");
+  EXPECT_EQ(r.verdict, Verdict::Assumed) << formatResult(r, true);
+  EXPECT_NE(formatResult(r, false).find("needs reassoc"), std::string::npos) << formatResult(r, false);
+  // A target may not license what the source did not.
+  EXPECT_EQ(prove("(fadd ?x ?y) => (fadd:reassoc ?x ?y)").verdict, Verdict::Failed);
+  // x + (-0.0) is x, but only up to the sign of zero: x - x is +0, fneg gives -0.
+  expectCounterexample("(fsub ?x ?x) => (fneg (fsub ?x ?x))");
+  expectProven("(fsub:nsz ?x ?x) => (fneg (fsub ?x ?x))");
+  // A target with nsz may pick either sign of zero.
+  expectCounterexample("(fsub ?x ?x) => (fsub:nsz ?x ?x)");
+}
+
+TEST(Prover, EveryPredicateOfEgoptHasSemantics) {
+  for (const eg::Predicate *p : passes::irPredicates().all()) {
+    const PredicateSpec *spec = findPredicateSpec(p->name);
+    ASSERT_NE(spec, nullptr) << "no semantics for predicate " << p->name;
+    EXPECT_EQ(spec->arity, p->arity) << p->name;
+  }
 }
 
 TEST(Prover, WhatHasNoSemanticsFailsLoudly) {

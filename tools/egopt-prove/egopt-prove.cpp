@@ -8,8 +8,8 @@
 // proven (failed, or Z3 gave up). See docs/prover.md.
 //
 //===----------------------------------------------------------------------===//
-#include "ParsingPredicates.h"
 #include "egopt/lift/IRLanguage.h"
+#include "egopt/passes/Predicates.h"
 #include "egopt/prover/ProveRules.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -69,7 +69,7 @@ int main(int argc, char **argv) {
   }
 
   eg::RuleSet rules;
-  const eg::PredicateRegistry &preds = prove::parsingPredicates();
+  const eg::PredicateRegistry &preds = passes::irPredicates();
   for (const std::string &path : paths) {
     auto buf = MemoryBuffer::getFile(path);
     if (!buf) {

@@ -3,7 +3,8 @@
 // Like `opt` followed by `llc`, with the e-graph mid-end in between:
 //   egopt in.ll|in.bc [-o out] [--emit=obj|asm|llvm|bc] [-O0..-O3] [-j N]
 //         [--cgus=N|auto] [-mtriple=T] [-mcpu=C] [--stats] [--stats-json=F]
-//         [--time-passes] [--time-trace=F]
+//         [--time-passes] [--time-trace=F] [--extractor=dag|greedy]
+//         [--compare-extractors]
 // Every error is one line on stderr (`egopt: error: ...`), exit code 1, and no
 // output file is left behind.
 //
@@ -85,6 +86,18 @@ struct DriverOptions {
                                  cl::value_desc("file"), cl::cat(category)};
   cl::opt<std::string> lld{"lld", cl::desc("The ld.lld used to join codegen units"),
                            cl::value_desc("path"), cl::cat(category)};
+  cl::opt<egopt::extract::ExtractorKind> extractor{
+      "extractor", cl::desc("How to choose among equal terms (docs/extraction.md)"),
+      cl::init(egopt::extract::ExtractorKind::Dag),
+      cl::values(clEnumValN(egopt::extract::ExtractorKind::Dag, "dag",
+                            "cheapest shared selection: greedy, then improved (default)"),
+                 clEnumValN(egopt::extract::ExtractorKind::Greedy, "greedy",
+                            "cheapest tree per class")),
+      cl::cat(category)};
+  cl::opt<bool> compareExtractors{"compare-extractors",
+                                  cl::desc("Run both extractors on every e-graph and report "
+                                           "both selections' DAG costs in the statistics"),
+                                  cl::cat(category)};
 };
 
 /// Moves LLVM's options that share a name with egopt's to `llvm-NAME`.
@@ -164,7 +177,7 @@ int main(int argc, char **argv) {
   renameClashingLLVMOptions();
   DriverOptions options;
   auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
-         attrs, stats, statsJson, timePasses, timeTrace, lld] = options;
+         attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors] = options;
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter([](raw_ostream &os) {
     os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -195,6 +208,8 @@ int main(int argc, char **argv) {
   opts.codegen.cpu = cpu;
   opts.codegen.features = attrs;
   opts.lldPath = lld;
+  opts.extractor = extractor;
+  opts.compareExtractors = compareExtractors;
   egopt::TimeTrace trace;
   if (!timeTrace.empty()) opts.trace = &trace;
 

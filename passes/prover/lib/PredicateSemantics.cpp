@@ -1,7 +1,9 @@
 // Each predicate's meaning as an assumption on its arguments' (value,
-// non-poison) pairs. A predicate holds of a poison value vacuously (the
-// analyses behind it may say anything of poison), except `const`: a constant
-// that is not poison. One line per predicate.
+// non-poison) pairs, as passes/lib/Predicates.cpp decides it. Facts from
+// analyses describe a value when it is not poison, so those predicates hold of
+// poison vacuously; a predicate that asks for a constant (const, pow2,
+// not-smin, the constant of mask-noop/or-noop) also says it is not poison.
+// One line per predicate.
 #include "egopt/prover/PredicateSemantics.h"
 
 #include "egopt/prover/BitVectors.h"
@@ -43,7 +45,9 @@ const std::vector<PredicateSpec> &predicateSpecs() {
       {"ule", 2, true, KInt, {}, [](const Call &c) { return unlessPoison(c, z3::ule(v(c, 0), v(c, 1))); }},
       {"slt", 2, true, KInt, {}, [](const Call &c) { return unlessPoison(c, z3::slt(v(c, 0), v(c, 1))); }},
       {"sle", 2, true, KInt, {}, [](const Call &c) { return unlessPoison(c, z3::sle(v(c, 0), v(c, 1))); }},
-      {"not-smin", 1, false, KInt, {}, [](const Call &c) { return unlessPoison(c, v(c, 0) != signedMin(v(c, 0))); }},
+      {"not-smin", 1, false, KInt, {}, [](const Call &c) { return c.args[0].nonPoison && v(c, 0) != signedMin(v(c, 0)); }},
+      {"mask-noop", 2, true, KInt, {}, [](const Call &c) { return c.args[1].nonPoison && z3::implies(c.args[0].nonPoison, (v(c, 0) & v(c, 1)) == v(c, 0)); }},
+      {"or-noop", 2, true, KInt, {}, [](const Call &c) { return c.args[1].nonPoison && z3::implies(c.args[0].nonPoison, (v(c, 0) | v(c, 1)) == v(c, 0)); }},
       {"ne", 2, true, KAny, {}, [](const Call &c) { return unlessPoison(c, v(c, 0) != v(c, 1)); }},
   };
   return specs;

@@ -226,8 +226,9 @@ private:
       if (!shown.insert(cls).second) continue;
       s += " " + rule_.vars().names[v] + ":" + a.vars[v].str();
     }
+    // Inner types only where they vary (the width a zext goes through).
     for (size_t i = 0; i < classes_.size(); ++i)
-      if (!shown.count(classes_[i])) s += " inner:" + chosen_[i].str();
+      if (!shown.count(classes_[i]) && domains_[i].size() > 1) s += " inner:" + chosen_[i].str();
     return s;
   }
 

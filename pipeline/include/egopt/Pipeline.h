@@ -17,6 +17,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 #include "egopt/TimeTrace.h"
+#include "egopt/extract/Extractor.h"
 #include "egopt/lower/Codegen.h"
 
 #include "llvm/IR/Module.h"
@@ -45,6 +46,10 @@ struct Options {
   lower::CodegenOptions codegen;
   std::string lldPath;      ///< joins per-unit objects; empty: the configured one
   bool verify = true;       ///< run LLVM's verifier on every lowered function
+  extract::ExtractorKind extractor = extract::ExtractorKind::Dag;
+  /// Also run the other extractor on each e-graph, for Stats::greedyDagCost
+  /// and Stats::dagExtractorDagCost (docs/extraction.md).
+  bool compareExtractors = false;
   TimeTrace *trace = nullptr;
 };
 
@@ -58,6 +63,12 @@ struct Stats {
   std::map<std::string, size_t> skeletonByOpcode;
   size_t eNodes = 0, eClasses = 0;
   size_t materialized = 0, reused = 0, hoisted = 0, erased = 0;
+  /// Extraction: the DAG cost (TTI costs times loop weights) of the choice
+  /// elaboration builds, summed over functions; with compareExtractors, that
+  /// of each extractor's choice on the same e-graphs. costKeys: questions
+  /// asked of TargetTransformInfo.
+  uint64_t dagCost = 0, greedyDagCost = 0, dagExtractorDagCost = 0;
+  size_t costKeys = 0;
   size_t externalizedSymbols = 0; ///< internal symbols shared across units
   /// Per codegen unit: the estimate and the measured codegen time.
   std::vector<uint64_t> cguEstimates;
@@ -66,7 +77,9 @@ struct Stats {
   double cguEstimateError = 0;
   /// Wall time per phase, summed over units where units run in parallel.
   /// `lift` is the sequential preparation of a unit's functions; `egraph`
-  /// is lifting, e-graph work and extraction, with functions in parallel.
+  /// is lifting, e-graph work and extraction, with functions in parallel;
+  /// `extract` is the part of it spent on costs and extraction.
+  double extractSeconds = 0;
   double prePassSeconds = 0, splitSeconds = 0, liftSeconds = 0, egraphSeconds = 0,
          lowerSeconds = 0, codegenSeconds = 0, joinSeconds = 0, totalSeconds = 0;
   /// Wall time of the parallel phase (every unit optimized and compiled).

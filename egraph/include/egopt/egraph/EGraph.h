@@ -56,6 +56,10 @@ public:
   EGraph &operator=(const EGraph &) = delete;
 
   const Language &language() const { return lang_; }
+  /// What the language needs to know about this e-graph's payloads and
+  /// types (for LLVM IR: the function's ir::IRTables). Opaque to the engine.
+  void setLanguageContext(const void *context) { languageContext_ = context; }
+  const void *languageContext() const { return languageContext_; }
 
   /// Adds an analysis; must happen before the first e-node is added.
   template <class A, class... Args> A &addAnalysis(Args &&...args) {
@@ -144,6 +148,7 @@ private:
   void canonicalizeClasses();
 
   const Language &lang_;
+  const void *languageContext_ = nullptr;
   UnionFind uf_;
   HashCons memo_;
   std::vector<EClass> classes_;   ///< indexed by id; only roots hold data

@@ -10,6 +10,9 @@
 #include "egopt/egraph/ENode.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+
+#include <span>
 
 #include <optional>
 #include <string>
@@ -17,6 +20,10 @@
 #include <vector>
 
 namespace egopt::eg {
+
+class EGraph;
+class Pattern;
+struct VarTable;
 
 struct OpInfo {
   std::string name;
@@ -50,6 +57,27 @@ public:
   /// How an e-node prints at the head of an s-expression (operator name, and
   /// any flags the language wants to show).
   virtual std::string printHead(const ENode &node) const { return ops_[node.op].name; }
+
+  //--- Hooks for typed languages (the defaults suit untyped ones) ---------//
+
+  /// The bits of the flag written `op:name`, or nullopt if `op` has no such flag.
+  virtual std::optional<uint16_t> parseFlag(Op op, std::string_view name) const {
+    (void)op, (void)name;
+    return std::nullopt;
+  }
+  /// True when a flag only ever restricts an operation (makes more inputs
+  /// undefined), so a pattern's flags are requirements (at least these),
+  /// not an exact value.
+  virtual bool flagsAreRequirements() const { return false; }
+  /// Checks a rule when it is created (e.g. that every right-hand e-node's
+  /// type can be inferred); the message names what is wrong.
+  virtual llvm::Error checkRule(const Pattern &lhs, const Pattern &rhs,
+                                const VarTable &vars) const;
+  /// Adds a rule's right-hand side for a match at `root` and returns its
+  /// class, or kNoClass to decline (a typed language declines when the
+  /// types do not work out, e.g. a computed constant it cannot evaluate).
+  virtual ClassId instantiate(EGraph &g, const Pattern &rhs, ClassId root,
+                              std::span<const ClassId> subst) const;
 
 private:
   std::string name_;

@@ -12,10 +12,17 @@
 
 namespace egopt::eg {
 
-/// Checks that `e` is `(op child...)` with a known operator of the right
-/// arity, shared by terms and patterns; returns the operator.
-llvm::Expected<Op> parseApplicationHead(const Language &lang, const SExpr &e,
-                                        std::string_view source);
+/// An application's head: the operator and the flags written after it
+/// (`add:nsw` is `add` with the language's `nsw` bit).
+struct Head {
+  Op op = 0;
+  uint16_t flags = 0;
+};
+
+/// Checks that `e` is `(op[:flag...] child...)` with a known operator of the
+/// right arity and flags the language knows, shared by terms and patterns.
+llvm::Expected<Head> parseApplicationHead(const Language &lang, const SExpr &e,
+                                          std::string_view source);
 
 class RecExpr {
 public:

@@ -72,12 +72,16 @@ public:
 
   /// True when every condition holds for `subst`.
   bool conditionsHold(const EGraph &g, std::span<const ClassId> subst) const;
-  /// Adds the right-hand side for `subst`; returns its class.
-  ClassId apply(EGraph &g, std::span<const ClassId> subst) const { return rhs_.instantiate(g, subst); }
+  /// Adds the right-hand side for a match at `root`; returns its class, or
+  /// kNoClass when the language declines (see Language::instantiate).
+  ClassId apply(EGraph &g, ClassId root, std::span<const ClassId> subst) const {
+    return lang_->instantiate(g, rhs_, root, subst);
+  }
   std::string print(const Language &lang) const;
 
 private:
   Rule() = default;
+  const Language *lang_ = nullptr;
   std::string name_;
   VarTable vars_;
   Pattern lhs_, rhs_;

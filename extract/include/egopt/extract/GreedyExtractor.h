@@ -10,30 +10,20 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
-#include "egopt/egraph/EGraph.h"
+#include "egopt/extract/Extractor.h"
 
-#include "llvm/ADT/STLFunctionalExtras.h"
-
-#include <cstdint>
 #include <vector>
 
 namespace egopt::extract {
 
-using Cost = uint64_t;
-inline constexpr Cost kInfiniteCost = UINT64_MAX;
-
-/// An e-node's own cost (its children are added by the extractor).
-using NodeCostFn = llvm::function_ref<Cost(const eg::ENode &)>;
-
-class GreedyExtractor {
+class GreedyExtractor final : public Extractor {
 public:
   /// Runs the fixed point on a clean e-graph.
   GreedyExtractor(const eg::EGraph &g, NodeCostFn cost);
 
-  /// The chosen e-node of `cls`'s class (children canonical), or nullptr when
-  /// no e-node of the class has a finite cost.
-  const eg::ENode *best(eg::ClassId cls) const;
-  Cost cost(eg::ClassId cls) const;
+  const eg::ENode *best(eg::ClassId cls) const override;
+  /// The tree cost of the class's chosen term.
+  Cost cost(eg::ClassId cls) const override;
   /// Rounds of the fixed point (for statistics).
   size_t rounds() const { return rounds_; }
 

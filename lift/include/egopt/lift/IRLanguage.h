@@ -63,6 +63,10 @@ public:
   eg::Op PtrAdd;
   eg::Op ExtractElement, InsertElement, Shuffle;
   eg::Op Intrin1, Intrin2, Intrin3, Intrin4, Intrin5; ///< by operand count
+  /// Computed constants (`$neg`, `$log2`, ...): rule right-hand sides only;
+  /// evaluated when the rule fires, so they never enter the e-graph.
+  eg::Op ComputedFirst, ComputedLast;
+  bool isComputed(eg::Op op) const { return op >= ComputedFirst && op <= ComputedLast; }
 
   std::optional<eg::Op> binaryOp(unsigned opcode) const;
   std::optional<unsigned> opcodeOf(eg::Op op) const; ///< inverse of binaryOp
@@ -76,6 +80,17 @@ public:
 
   std::optional<eg::ENode> parseAtom(std::string_view token) const override;
   std::string printAtom(const eg::ENode &node) const override;
+  std::string printHead(const eg::ENode &node) const override;
+
+  // Rules over LLVM IR (IRRules.cpp): flags, typed right-hand sides.
+  std::optional<uint16_t> parseFlag(eg::Op op, std::string_view name) const override;
+  /// The flag names `op` can carry, in print order, with their bits.
+  std::vector<std::pair<std::string_view, uint16_t>> flagNames(eg::Op op) const;
+  bool flagsAreRequirements() const override { return true; }
+  llvm::Error checkRule(const eg::Pattern &lhs, const eg::Pattern &rhs,
+                        const eg::VarTable &vars) const override;
+  eg::ClassId instantiate(eg::EGraph &g, const eg::Pattern &rhs, eg::ClassId root,
+                          std::span<const eg::ClassId> subst) const override;
 
 private:
   IRLanguage();

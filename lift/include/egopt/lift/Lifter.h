@@ -33,6 +33,8 @@ namespace egopt::ir {
 
 /// What a function's e-nodes' payloads and types refer to.
 struct IRTables {
+  /// i1 is interned first, so comparisons made by rules have a type.
+  static constexpr uint32_t kBoolType = 0;
   std::vector<llvm::Type *> types;
   llvm::DenseMap<llvm::Type *, uint32_t> typeIds;
   std::vector<llvm::Constant *> constants;

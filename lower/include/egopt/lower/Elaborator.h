@@ -17,7 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
-#include "egopt/extract/GreedyExtractor.h"
+#include "egopt/extract/Extractor.h"
 #include "egopt/lift/Lifter.h"
 
 namespace egopt::lower {
@@ -29,6 +29,6 @@ struct ElaborationStats {
   size_t erased = 0;       ///< lifted instructions removed
 };
 
-ElaborationStats elaborate(ir::LiftedFunction &lf, const extract::GreedyExtractor &ex);
+ElaborationStats elaborate(ir::LiftedFunction &lf, const extract::Extractor &ex);
 
 } // namespace egopt::lower

@@ -1,0 +1,43 @@
+//===- RangeAnalysis.h - The interval every value of a class lies in -------===//
+//
+// The fact: an llvm::ConstantRange for classes of integer type, from each
+// e-node with ConstantRange's transfer functions (add, addWithNoWrap, shl,
+// ...). As with known bits, a fact describes the value when it is not
+// poison. `join`: both ranges hold, so the class gets their intersection,
+// taken only when strictly smaller than the range it had (ConstantRange's
+// intersection of wrapped ranges may over-approximate); sizes only shrink,
+// so propagation terminates. Rules ask it "can this add overflow", "is x
+// below y" (Predicates.h).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "egopt/egraph/Analysis.h"
+#include "egopt/lift/Lifter.h"
+
+#include "llvm/IR/ConstantRange.h"
+
+#include <optional>
+
+namespace egopt::passes {
+
+class RangeAnalysis final
+    : public eg::LatticeAnalysis<RangeAnalysis, std::optional<llvm::ConstantRange>> {
+public:
+  explicit RangeAnalysis(const ir::IRTables &tables) : tables_(tables) {}
+  std::string_view name() const override { return "range"; }
+
+  std::optional<llvm::ConstantRange> make(const eg::EGraph &g, const eg::ENode &n) const;
+  eg::MergeResult join(std::optional<llvm::ConstantRange> &to,
+                       const std::optional<llvm::ConstantRange> &from) const;
+  std::string describe(eg::ClassId id) const override;
+
+  /// The range of any class id of integer type (full when unknown).
+  std::optional<llvm::ConstantRange> of(const eg::EGraph &g, eg::ClassId id) const {
+    return data(g.find(id));
+  }
+
+private:
+  const ir::IRTables &tables_;
+};
+
+} // namespace egopt::passes
