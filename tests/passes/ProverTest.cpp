@@ -122,6 +122,10 @@ TEST(Prover, FreezeRemovesPoison) {
   expectProven("(freeze (freeze ?x)) => (freeze ?x)");
   expectProven("(add ?x 0) => (freeze ?x)");
   expectCounterexample("(freeze ?x) => ?x");
+  // x * y is poison for a poison y even where x is 0; x * freeze(y) is not.
+  expectCounterexample("(select (icmp.eq ?x 0) 0 (mul ?x ?y)) => (mul ?x ?y)");
+  // Splitting ?y into poison / not poison keeps this to one multiplier.
+  expectProven("(select (icmp.eq ?x 0) 0 (mul ?x ?y)) => (mul ?x (freeze ?y))");
 }
 
 TEST(Prover, ConditionsAreAssumptions) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <set>
 
 namespace egopt::prover {
 namespace {
@@ -94,20 +95,55 @@ private:
     }
   }
 
-  /// The query is split into cases whose disjunction is true. A variable
-  /// that must be a power of two (`pow2`) is split into its `width` values:
-  /// a division by a constant power of two folds to a shift, where a
-  /// bit-blasted 64-bit divider takes Z3 a minute or more.
+  /// The query is split into cases whose disjunction is true, each of which
+  /// Z3 simplifies far better than the whole:
+  /// - a variable that must be a power of two (`pow2`) is split into its
+  ///   `width` values: a division by a constant power of two folds to a
+  ///   shift, where a bit-blasted 64-bit divider takes Z3 a minute or more;
+  /// - a variable under a freeze is split into poison / not poison: the
+  ///   freeze then folds away, and `x * freeze(y)` is the same multiplier as
+  ///   the source's `x * y` instead of one over a select.
   std::vector<z3::expr> splitCases() {
+    std::vector<z3::expr> cases = {z3_.bool_val(true)};
+    auto refine = [&](const std::vector<z3::expr> &alternatives) {
+      std::vector<z3::expr> next;
+      for (const z3::expr &c : cases)
+        for (const z3::expr &a : alternatives) next.push_back(c && a);
+      cases = std::move(next);
+    };
     for (const eg::Condition &cond : rule_.conditions()) {
       if (cond.pred->name != "pow2") continue;
       const z3::expr &c = vars_[cond.args[0]].value;
-      std::vector<z3::expr> cases;
+      std::vector<z3::expr> powers;
       for (unsigned k = 0; k < c.get_sort().bv_size(); ++k)
-        cases.push_back(c == bvConstLike(c, uint64_t(1) << k));
-      return cases;
+        powers.push_back(c == bvConstLike(c, uint64_t(1) << k));
+      refine(powers);
+      break;
     }
-    return {z3_.bool_val(true)};
+    for (eg::VarIndex v : frozenVariables()) {
+      const z3::expr &np = vars_[v].nonPoison;
+      refine({np, !np});
+    }
+    return cases;
+  }
+
+  /// The variables that occur under a freeze on either side.
+  std::set<eg::VarIndex> frozenVariables() const {
+    std::set<eg::VarIndex> out;
+    const auto &lang = ir::IRLanguage::get();
+    for (const eg::Pattern *p : {&rule_.lhs(), &rule_.rhs()}) {
+      std::vector<bool> frozen(p->nodes().size(), false);
+      // Parents come after their children: walk down from the root.
+      for (size_t i = p->nodes().size(); i-- > 0;) {
+        const eg::PatternNode &n = p->nodes()[i];
+        if (n.isVar) {
+          if (frozen[i]) out.insert(n.var);
+          continue;
+        }
+        for (eg::ClassId k : n.node.kids) frozen[k] = frozen[k] || frozen[i] || n.node.op == lang.Freeze;
+      }
+    }
+    return out;
   }
 
   bool usesFloat() const {
