@@ -44,6 +44,9 @@ z3::expr sameValue(const z3::expr &src, const z3::expr &tgt, bool ignoreZeroSign
   return same;
 }
 
+/// Z3 is asked up to this many times per query, with different seeds.
+constexpr unsigned kAttempts = 3;
+
 /// Builds the variables and conditions, encodes both sides, asks Z3.
 class CaseProver {
 public:
@@ -169,24 +172,33 @@ private:
     z3::expr violation = allOf(z3_, state_.assumptions) && !refines;
     std::optional<z3::model> model;
     for (const z3::expr &split : splitCases()) {
-      // Z3's logic-specific solvers bit-blast up front: 2-3x faster here than
-      // the general one on wide divisions and on floating point.
-      z3::solver solver(z3_, usesFloat() ? "QF_FPBV" : "QF_BV");
-      z3::params p(z3_);
-      p.set("timeout", options_.timeoutMs);
-      solver.set(p);
-      solver.add(violation && split);
-      z3::check_result answer = solver.check();
+      z3::check_result answer = z3::unknown;
+      std::string reason;
+      // Z3's time on one query varies by orders of magnitude with things it
+      // hashes (we saw 0.3 s alone and over 600 s inside a long run for one
+      // 64-bit division rule), so a query that runs out of time is retried
+      // with other random seeds, each attempt getting a share of the limit.
+      for (unsigned seed = 0; seed < kAttempts && answer == z3::unknown; ++seed) {
+        // Z3's logic-specific solvers bit-blast up front: 2-3x faster here
+        // than the general one on wide divisions and on floating point.
+        z3::solver solver(z3_, usesFloat() ? "QF_FPBV" : "QF_BV");
+        z3::params p(z3_);
+        p.set("timeout", std::max(1u, options_.timeoutMs / kAttempts));
+        p.set("random_seed", seed);
+        solver.set(p);
+        solver.add(violation && split);
+        answer = solver.check();
+        if (answer == z3::sat) model = solver.get_model();
+        if (answer == z3::unknown) reason = solver.reason_unknown();
+      }
       if (answer == z3::unknown) {
         result.verdict = Verdict::Unknown;
-        result.detail = "Z3 gave up (" + solver.reason_unknown() + ") with a " +
-                        std::to_string(options_.timeoutMs) + " ms timeout";
+        result.detail = "Z3 gave up (" + reason + ") within " +
+                        std::to_string(options_.timeoutMs) + " ms in " +
+                        std::to_string(kAttempts) + " attempts";
         return;
       }
-      if (answer == z3::sat) {
-        model = solver.get_model();
-        break;
-      }
+      if (model) break;
     }
     if (!model) {
       result.verdict = Verdict::Proven;
