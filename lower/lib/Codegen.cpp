@@ -50,7 +50,10 @@ Expected<std::unique_ptr<TargetMachine>> createTargetMachine(Module &m, const Co
 Error emitCode(Module &m, TargetMachine &tm, CodeGenFileType type, SmallVectorImpl<char> &out) {
   raw_svector_ostream os(out);
   legacy::PassManager pm;
-  if (tm.addPassesToEmitFile(pm, os, nullptr, type))
+  // No verifier pass: the driver verified the input, and the pipeline
+  // verifies every function it rewrites (Options::verify), so a second run
+  // over the whole module here would only cost time.
+  if (tm.addPassesToEmitFile(pm, os, nullptr, type, /*DisableVerify=*/true))
     return createStringError(inconvertibleErrorCode(),
                              "the target cannot emit this kind of file");
   pm.run(m);
