@@ -10,6 +10,7 @@
 #include "egopt/passes/KnownBitsAnalysis.h"
 #include "egopt/passes/RangeAnalysis.h"
 #include "egopt/passes/RuleCatalog.h"
+#include "egopt/passes/EdgeSelects.h"
 #include "egopt/passes/MemoryOptimizer.h"
 
 #include "llvm/ADT/ScopeExit.h"
@@ -239,6 +240,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
         continue;
       }
       removeUnreachableBlocks(f);
+      stats.edgeSelects += passes::simplifyEdgeSelects(f);
       stats.deadSkeleton += deleteDeadInstructions(f);
       passes::MemoryOptStats ms = memory.run(f);
       stats.loadsFromStores += ms.loadsFromStores;
@@ -581,6 +583,7 @@ void Stats::merge(const Stats &o) {
   for (auto &[k, v] : o.skeletonByOpcode) skeletonByOpcode[k] += v;
   eNodes += o.eNodes;
   deadSkeleton += o.deadSkeleton;
+  edgeSelects += o.edgeSelects;
   smallMemTransfers += o.smallMemTransfers;
   rewriteRounds += o.rewriteRounds;
   rewriteUnions += o.rewriteUnions;
@@ -626,6 +629,7 @@ void Stats::print(raw_ostream &os) const {
   line(eNodes, "e-nodes");
   line(eClasses, "e-classes");
   line(smallMemTransfers, "memcpy/memmove/memset of 1-8 bytes made scalar loads and stores");
+  line(edgeSelects, "phi operands: selects decided by the incoming edge");
   line(deadSkeleton, "dead instructions deleted before lifting (pure calls, ...)");
   line(rewriteRounds, "rewrite rounds (summed over functions)");
   line(rewriteUnions, "unions made by rewrite rules");
@@ -689,6 +693,7 @@ std::string Stats::toJson() const {
     j.attribute("enodes", int64_t(eNodes));
     j.attribute("eclasses", int64_t(eClasses));
     j.attribute("dead_skeleton", int64_t(deadSkeleton));
+    j.attribute("edge_selects", int64_t(edgeSelects));
     j.attribute("small_mem_transfers", int64_t(smallMemTransfers));
     j.attribute("rewrite_rounds", int64_t(rewriteRounds));
     j.attribute("rewrite_unions", int64_t(rewriteUnions));
