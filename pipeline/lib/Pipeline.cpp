@@ -207,6 +207,22 @@ const eg::RuleSet &builtinRules() {
   return *builtin;
 }
 
+/// A call to a function that returns one of its arguments (a `returned`
+/// parameter, which the function-attribute pre-pass infers for helpers such
+/// as zstd's `HUF_getNbBitsFast(x) { return x; }`) has that argument's value:
+/// its users take the argument, and the call, if it has no effect, is then
+/// dead. Returns how many calls were forwarded.
+size_t forwardReturnedArguments(Function &f) {
+  size_t forwarded = 0;
+  for (Instruction &i : instructions(f))
+    if (auto *call = dyn_cast<CallBase>(&i); call && !call->use_empty())
+      if (Value *arg = call->getReturnedArgOperand(); arg && arg->getType() == call->getType()) {
+        call->replaceAllUsesWith(arg);
+        ++forwarded;
+      }
+  return forwarded;
+}
+
 /// Deletes instructions whose result is unused and that have no effect:
 /// chiefly calls to functions the pre-passes proved `memory(none) nounwind
 /// willreturn` (an unused pure result of the skeleton; elaboration already
@@ -241,6 +257,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
       }
       removeUnreachableBlocks(f);
       stats.edgeSelects += passes::simplifyEdgeSelects(f);
+      stats.returnedArguments += forwardReturnedArguments(f);
       stats.deadSkeleton += deleteDeadInstructions(f);
       passes::MemoryOptStats ms = memory.run(f);
       stats.loadsFromStores += ms.loadsFromStores;
@@ -317,6 +334,9 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
     stats.branchesFolded += bs.branchesFolded;
     stats.blocksRemoved += bs.blocksRemoved;
     lower::ElaborationStats es = lower::elaborate(w.lifted, *w.extraction.extractor);
+    // Rewriting can leave a pure call's result unused (its users folded
+    // away); elaboration drops dead pure values, this the dead skeleton.
+    stats.deadSkeleton += deleteDeadInstructions(*w.lifted.fn);
     stats.materialized += es.materialized;
     stats.reused += es.reused;
     stats.hoisted += es.hoisted;
@@ -584,6 +604,7 @@ void Stats::merge(const Stats &o) {
   eNodes += o.eNodes;
   deadSkeleton += o.deadSkeleton;
   edgeSelects += o.edgeSelects;
+  returnedArguments += o.returnedArguments;
   smallMemTransfers += o.smallMemTransfers;
   rewriteRounds += o.rewriteRounds;
   rewriteUnions += o.rewriteUnions;
@@ -629,8 +650,9 @@ void Stats::print(raw_ostream &os) const {
   line(eNodes, "e-nodes");
   line(eClasses, "e-classes");
   line(smallMemTransfers, "memcpy/memmove/memset of 1-8 bytes made scalar loads and stores");
+  line(returnedArguments, "call results replaced by the argument the callee returns");
   line(edgeSelects, "phi operands: selects decided by the incoming edge");
-  line(deadSkeleton, "dead instructions deleted before lifting (pure calls, ...)");
+  line(deadSkeleton, "dead instructions deleted before lifting and after lowering (pure calls, ...)");
   line(rewriteRounds, "rewrite rounds (summed over functions)");
   line(rewriteUnions, "unions made by rewrite rules");
   line(rewriteDeclined, "rule applications declined (types did not fit)");
@@ -694,6 +716,7 @@ std::string Stats::toJson() const {
     j.attribute("eclasses", int64_t(eClasses));
     j.attribute("dead_skeleton", int64_t(deadSkeleton));
     j.attribute("edge_selects", int64_t(edgeSelects));
+    j.attribute("returned_arguments", int64_t(returnedArguments));
     j.attribute("small_mem_transfers", int64_t(smallMemTransfers));
     j.attribute("rewrite_rounds", int64_t(rewriteRounds));
     j.attribute("rewrite_unions", int64_t(rewriteUnions));

@@ -81,8 +81,9 @@ struct Stats {
   /// that did not fit), and how the functions' runs stopped.
   size_t rewriteRounds = 0, rewriteUnions = 0, rewriteDeclined = 0;
   size_t smallMemTransfers = 0; ///< memcpy/memmove/memset of 1-8 bytes made scalar
+  size_t returnedArguments = 0; ///< call results forwarded from a `returned` argument
   size_t edgeSelects = 0; ///< phi operands decided by their edge (EdgeSelects.h)
-  size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting
+  size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting and after lowering
   std::map<std::string, size_t> stopReasons;
   /// Per rule: unions it made (rules that never fired are absent).
   std::map<std::string, size_t> ruleUnions;
