@@ -36,6 +36,7 @@
 #include "llvm/Transforms/IPO/ModuleInliner.h"
 #include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
+#include "llvm/Transforms/Scalar/TailRecursionElimination.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 #include <tbb/global_control.h>
@@ -100,6 +101,9 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, TargetMach
     FunctionPassManager fpm;
     fpm.addPass(SROAPass(SROAOptions::ModifyCFG));
     fpm.addPass(SimplifyCFGPass());
+    // Marks calls in tail position `tail` (a jump instead of call + return
+    // for wrappers like zstd's `XXH_memcpy`); the skeleton keeps the marker.
+    fpm.addPass(TailCallElimPass());
     return fpm;
   };
   ModulePassManager mpm;

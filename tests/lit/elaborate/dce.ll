@@ -37,7 +37,7 @@ entry:
 ; a trap LLVM must keep), so it is deleted before lifting.
 ; CHECK-LABEL: define {{.*}}@keep_skeleton(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %[[R:[^ ]+]] = call i32 @effect(i32 %a)
+; CHECK-NEXT:    %[[R:[^ ]+]] = {{(tail )?}}call i32 @effect(i32 %a)
 ; CHECK-NEXT:    %[[V:[^ ]+]] = load volatile i32, ptr %p, align 4
 ; CHECK-NEXT:    %[[S:[^ ]+]] = shl i32 %a, 2
 ; CHECK-NEXT:    store i32 %[[S]], ptr %p, align 4
@@ -60,7 +60,7 @@ entry:
 ; block; a pure user of the phi that nothing needs is dropped.
 ; CHECK-LABEL: define {{.*}}@phi_inputs(
 ; CHECK:       then:
-; CHECK-NEXT:    call void @use(i32 0)
+; CHECK-NEXT:    {{(tail )?}}call void @use(i32 0)
 ; CHECK-NEXT:    %[[T:[^ ]+]] = add i32 %a, 7
 ; CHECK-NEXT:    br label %join
 ; CHECK:       join:

@@ -25,7 +25,7 @@ declare void @use(i32)
 ; CHECK-NEXT:    %[[W:[^ ]+]] = sext i32 %r to i64
 ; CHECK-NEXT:    %f = notail call fastcc i64 @fast(i64 %[[W]]) [ "deopt"(i32 %[[X]]) ]
 ; CHECK-NEXT:    %[[T:[^ ]+]] = trunc i64 %f to i32
-; CHECK-NEXT:    call void asm sideeffect "nop # $0", "r,~{dirflag},~{fpsr},~{flags}"(i32 %[[T]]) #[[ATTRS]], !srcloc ![[ASMLOC:[0-9]+]]
+; CHECK-NEXT:    {{(tail )?}}call void asm sideeffect "nop # $0", "r,~{dirflag},~{fpsr},~{flags}"(i32 %[[T]]) #[[ATTRS]], !srcloc ![[ASMLOC:[0-9]+]]
 ; CHECK-NEXT:    ret i32 %[[T]]
 define i32 @attributes_and_metadata(ptr %p, i32 %x) {
 entry:
@@ -46,9 +46,9 @@ entry:
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %a = alloca [64 x i8], align 16
 ; CHECK-NEXT:    %[[LEN:[^ ]+]] = shl i64 %n, 2
-; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 16 %a, ptr align 1 %src, i64 %[[LEN]], i1 false)
-; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 1 %dst, i8 0, i64 %[[LEN]], i1 true)
-; CHECK-NEXT:    call void @llvm.memcpy.p0.p0.i64(ptr align 1 %dst, ptr align 16 %a, i64 %[[LEN]], i1 true)
+; CHECK-NEXT:    {{(tail )?}}call void @llvm.memcpy.p0.p0.i64(ptr align 16 %a, ptr align 1 %src, i64 %[[LEN]], i1 false)
+; CHECK-NEXT:    {{(tail )?}}call void @llvm.memset.p0.i64(ptr align 1 %dst, i8 0, i64 %[[LEN]], i1 true)
+; CHECK-NEXT:    {{(tail )?}}call void @llvm.memcpy.p0.p0.i64(ptr align 1 %dst, ptr align 16 %a, i64 %[[LEN]], i1 true)
 ; CHECK-NEXT:    ret void
 define void @mem_intrinsics(ptr %dst, ptr %src, i64 %n) {
 entry:
@@ -65,8 +65,8 @@ entry:
 ; CHECK-LABEL: define {{.*}}@assume(
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %[[C:[^ ]+]] = icmp ult i32 %x, 100
-; CHECK-NEXT:    call void @llvm.assume(i1 %[[C]])
-; CHECK-NEXT:    call void @llvm.assume(i1 true) [ "nonnull"(ptr %p), "align"(ptr %p, i64 8) ]
+; CHECK-NEXT:    {{(tail )?}}call void @llvm.assume(i1 %[[C]])
+; CHECK-NEXT:    {{(tail )?}}call void @llvm.assume(i1 true) [ "nonnull"(ptr %p), "align"(ptr %p, i64 8) ]
 ; CHECK-NEXT:    ret i32 %x
 define i32 @assume(i32 %x, ptr %p) {
 entry:
@@ -83,7 +83,7 @@ entry:
 ; CHECK-NEXT:    %[[OFF:[^ ]+]] = mul i64 %[[IDX]], 8
 ; CHECK-NEXT:    %[[SLOT:[^ ]+]] = getelementptr i8, ptr %table, i64 %[[OFF]]
 ; CHECK-NEXT:    %fn = load ptr, ptr %[[SLOT]], align 8
-; CHECK-NEXT:    %r = call i32 %fn(ptr %table, i32 %i)
+; CHECK-NEXT:    %r = {{(tail )?}}call i32 %fn(ptr %table, i32 %i)
 define i32 @indirect(ptr %table, i32 %i) {
 entry:
   %slot = getelementptr ptr, ptr %table, i32 %i

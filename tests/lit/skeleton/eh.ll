@@ -31,9 +31,9 @@ declare i32 @llvm.eh.typeid.for.p0(ptr)
 ; CHECK-NEXT:            cleanup
 ; CHECK-NEXT:            catch ptr @typeinfo
 ; CHECK-NEXT:            filter [1 x ptr] [ptr @typeinfo]
-; CHECK-NEXT:    call void @use(i32 %[[X]])
+; CHECK-NEXT:    {{(tail )?}}call void @use(i32 %[[X]])
 ; CHECK-NEXT:    %[[Z:[^ ]+]] = xor i32 %a, 77
-; CHECK-NEXT:    call void @use(i32 %[[Z]])
+; CHECK-NEXT:    {{(tail )?}}call void @use(i32 %[[Z]])
 ; CHECK-NEXT:    resume { ptr, i32 } %lp
 define i32 @invoke_landingpad(i32 %a) personality ptr @__gxx_personality_v0 {
 entry:
@@ -60,12 +60,12 @@ lpad:
 ; CHECK-NEXT:    %lp = landingpad { ptr, i32 }
 ; CHECK-NEXT:            catch ptr @typeinfo
 ; CHECK-NEXT:    %sel = extractvalue { ptr, i32 } %lp, 1
-; CHECK-NEXT:    %tid = call i32 @llvm.eh.typeid.for.p0(ptr @typeinfo)
+; CHECK-NEXT:    %tid = {{(tail )?}}call i32 @llvm.eh.typeid.for.p0(ptr @typeinfo)
 ; CHECK-NEXT:    %[[M:[^ ]+]] = icmp eq i32 %sel, %tid
 ; CHECK-NEXT:    br i1 %[[M]], label %caught, label %rethrow
 ; CHECK:       caught:
 ; CHECK-NEXT:    %[[NEG:[^ ]+]] = sub i32 0, %a
-; CHECK-NEXT:    call void @use(i32 %[[NEG]])
+; CHECK-NEXT:    {{(tail )?}}call void @use(i32 %[[NEG]])
 ; CHECK:       rethrow:
 ; CHECK-NEXT:    resume { ptr, i32 } %lp
 define i32 @catch_dispatch(i32 %a) personality ptr @__gxx_personality_v0 {

@@ -29,7 +29,7 @@ define i64 @pure(i64 %x) {
 }
 
 ; CHECK-LABEL: define {{.*}}@effects(
-; CHECK-NEXT:    %y = call i64 @logging_id(i64 %x)
+; CHECK-NEXT:    %y = {{(tail )?}}call i64 @logging_id(i64 %x)
 ; CHECK-NEXT:    %r = add i64 %x, 1
 ; CHECK-NEXT:    ret i64 %r
 define i64 @effects(i64 %x) {
