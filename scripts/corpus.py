@@ -16,6 +16,7 @@ Programs: minigzip (zlib), zstd, lz4, xz. The last line printed by `run` and `al
 
 import argparse
 import concurrent.futures
+import functools
 import glob
 import hashlib
 import json
@@ -177,8 +178,7 @@ def cmd_fetch(args):
         # Unpack into a scratch folder first so a half-finished run leaves nothing behind.
         scratch = tempfile.mkdtemp(prefix=f".{pkg}-", dir=workdir)
         try:
-            run_cmd(["apt-get", "source", "-qq", pkg], cwd=scratch,
-                    what=f"apt-get source {pkg}", timeout=900)
+            fetch_some_version(pkg, source_versions(p.stdout.decode()), scratch)
             dirs = [d for d in os.listdir(scratch) if os.path.isdir(os.path.join(scratch, d))]
             if len(dirs) != 1:
                 raise Error(f"apt-get source {pkg}: expected one unpacked folder, got {dirs}")
@@ -195,6 +195,44 @@ def cmd_fetch(args):
             f.write(dirs[0] + "\n")
         log(f"fetch: {pkg} -> {os.path.join(workdir, dirs[0])} ({time.time() - t0:.1f} s)")
     return 0
+
+
+def source_versions(showsrc):
+    """The versions `apt-cache showsrc` lists, newest first, each once."""
+    versions = []
+    for line in showsrc.splitlines():
+        if line.startswith("Version:"):
+            v = line.split(":", 1)[1].strip()
+            if v not in versions:
+                versions.append(v)
+    versions.sort(key=functools.cmp_to_key(compare_debian_versions), reverse=True)
+    return versions
+
+
+def compare_debian_versions(a, b):
+    p = subprocess.run(["dpkg", "--compare-versions", a, "lt", b])
+    return -1 if p.returncode == 0 else (0 if a == b else 1)
+
+
+def fetch_some_version(pkg, versions, scratch):
+    """`apt-get source` of the newest version the mirror serves: a security
+    mirror can list a version in its index yet answer 404 for its files, and
+    then an older version from the main archive still builds the corpus."""
+    errors = []
+    for v in versions or [None]:
+        spec = pkg if v is None else f"{pkg}={v}"
+        try:
+            run_cmd(["apt-get", "source", "-qq", spec], cwd=scratch,
+                    what=f"apt-get source {spec}", timeout=900)
+            if v is not None and v != versions[0]:
+                log(f"fetch: {pkg}: the newest version could not be fetched; using {v}")
+            return
+        except Error as e:
+            errors.append(str(e).splitlines()[0])
+            for name in os.listdir(scratch):
+                path = os.path.join(scratch, name)
+                shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
+    raise Error(f"apt-get source {pkg}: no version could be fetched ({'; '.join(errors)})")
 
 
 # ----------------------------------------------------------------------------- build
