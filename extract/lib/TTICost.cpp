@@ -88,7 +88,10 @@ TTICostTable::Key TTICostTable::keyOf(const ENode &n) const {
   if (L.opcodeOf(n.op) || n.op == L.FNeg) {
     detail = operandInfo_[g_->find(n.kids[0])];
     if (n.kids.size() > 1) detail |= uint64_t(operandInfo_[g_->find(n.kids[1])]) << 4;
-  } else if (L.predicateOf(n.op) || L.castOf(n.op)) {
+  } else if (auto pred = L.predicateOf(n.op)) {
+    detail = typeOf(n.kids[0]);
+    if (comparesWithZeroByFlags(*pred, n.kids[1])) detail |= kFlagsCompare;
+  } else if (L.castOf(n.op)) {
     detail = typeOf(n.kids[0]);
   } else if (n.op == L.Select) {
     detail = typeOf(n.kids[0]);
@@ -153,8 +156,23 @@ Cost TTICostTable::ask(const ENode &n, const Key &key, const TTI &tti) const {
   }
   // TTI has no question for freeze, and may answer "invalid" (e.g. types it
   // cannot legalize): the hand table (IRCost.h) answers there.
-  if (!c.isValid()) return irNodeCost(n);
-  return Cost(std::max<InstructionCost::CostType>(c.getValue(), 0));
+  Cost units = c.isValid() ? Cost(std::max<InstructionCost::CostType>(c.getValue(), 0)) : irNodeCost(n);
+  Cost scaled = units * kCostScale;
+  // A sign or zero test of a value an arithmetic instruction computes is
+  // read from that instruction's flags on most targets (x86 `dec; jne`,
+  // AArch64 `subs`): a hair cheaper than a compare with another constant.
+  // It only breaks ties: `x - 1 != 0` when `x - 1` is built anyway.
+  if ((detail & kFlagsCompare) && scaled > 0) scaled -= 1;
+  return scaled;
+}
+
+bool TTICostTable::comparesWithZeroByFlags(CmpInst::Predicate pred, ClassId rhs) const {
+  const ir::IRLanguage &L = ir::IRLanguage::get();
+  if (pred != CmpInst::ICMP_EQ && pred != CmpInst::ICMP_NE && pred != CmpInst::ICMP_SLT &&
+      pred != CmpInst::ICMP_SGT)
+    return false;
+  const ENode &first = g_->nodes(rhs).front();
+  return first.op == L.IConst && first.payload == 0;
 }
 
 } // namespace egopt::extract

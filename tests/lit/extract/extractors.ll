@@ -11,13 +11,13 @@
 ; RUN: not egopt --extractor=tree %s -o %t.bad 2>&1 | FileCheck %s --check-prefix=BAD
 ; RUN: not ls %t.bad
 ;
-; In @loop, x86-64's costs: the invariant multiply is hoisted (weight 1, cost
-; 1); the add and the increment run in the loop (8 x 1 each), and so does
-; the compare (8 x 1): 1 + 8 + 8 + 8.
-; JSON:      "dag_cost": 25,
-; JSON-NEXT: "greedy_dag_cost": 25,
-; JSON-NEXT: "dag_extractor_dag_cost": 25,
-; GREEDY:     "dag_cost": 25,
+; In @loop, x86-64's costs, in sixteenths of TTI's units: the invariant
+; multiply is hoisted (weight 1, cost 16); the add and the increment run in
+; the loop (8 x 16 each), and so does the compare (8 x 16): 16 + 3 x 128.
+; JSON:      "dag_cost": 400,
+; JSON-NEXT: "greedy_dag_cost": 400,
+; JSON-NEXT: "dag_extractor_dag_cost": 400,
+; GREEDY:     "dag_cost": 400,
 ; GREEDY-NOT: greedy_dag_cost
 ; BAD: egopt: error: for the --extractor option: Cannot find option named 'tree'!
 

@@ -32,6 +32,11 @@ public:
   static TTICostTable build(const eg::EGraph &g, const ir::IRTables &tables,
                             const llvm::TargetTransformInfo &tti);
 
+  /// Costs are in 1/kCostScale of TTI's units, so that a preference TTI does
+  /// not see (a compare the target reads from flags) can break ties without
+  /// outweighing any real difference.
+  static constexpr Cost kCostScale = 16;
+
   /// The e-node's own cost; 0 for leaves. `n` must be an e-node of the
   /// e-graph the table was built from (or have a key one of them has).
   Cost cost(const eg::ENode &n) const;
@@ -46,6 +51,11 @@ private:
   Key keyOf(const eg::ENode &n) const;
   Cost ask(const eg::ENode &n, const Key &key, const llvm::TargetTransformInfo &tti) const;
   uint32_t typeOf(eg::ClassId cls) const;
+  /// `pred` against the constant 0 in `rhs`: a test codegen takes from the
+  /// flags of the instruction that computed the left operand.
+  bool comparesWithZeroByFlags(llvm::CmpInst::Predicate pred, eg::ClassId rhs) const;
+  /// In a compare's key: it compares with zero that way.
+  static constexpr uint64_t kFlagsCompare = uint64_t(1) << 63;
   /// TTI's operand description of a class: a constant (uniform? a power of
   /// two?) or not. May make constants (splat values): owning thread only.
   llvm::TargetTransformInfo::OperandValueInfo describeOperand(eg::ClassId cls) const;
