@@ -5,7 +5,8 @@
 //         [--cgus=N|auto] [-mtriple=T] [-mcpu=C] [--stats] [--stats-json=F]
 //         [--time-passes] [--time-trace=F] [--extractor=dag|greedy]
 //         [--compare-extractors] [--rules=FILE,...] [--passes=P,...]
-//         [--no-builtin-rules] [--no-interprocedural] [--egraph-iterations=N] [--egraph-node-growth=N]
+//         [--no-builtin-rules] [--no-interprocedural] [--no-loop-passes]
+//         [--egraph-iterations=N] [--egraph-node-growth=N]
 // Every error is one line on stderr (`egopt: error: ...`), exit code 1, and no
 // output file is left behind.
 //
@@ -113,6 +114,10 @@ struct DriverOptions {
                                   cl::desc("Skip the interprocedural pre-passes (IPSCCP, "
                                            "function-attribute inference)"),
                                   cl::cat(category)};
+  cl::opt<bool> noLoopPasses{"no-loop-passes",
+                             cl::desc("Skip LLVM's loop passes (full unrolling before the "
+                                      "e-graph, vectorization after it; -O2 and up)"),
+                             cl::cat(category)};
   cl::opt<unsigned> iterations{"egraph-iterations",
                                cl::desc("Rewrite rounds per function [default: 3/8/16 at -O1/-O2/-O3]"),
                                cl::init(0), cl::cat(category)};
@@ -199,7 +204,7 @@ int main(int argc, char **argv) {
   DriverOptions options;
   auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
          attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors, ruleFiles,
-         passes, noBuiltinRules, noInterprocedural, iterations, nodeGrowth] = options;
+         passes, noBuiltinRules, noInterprocedural, noLoopPasses, iterations, nodeGrowth] = options;
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter([](raw_ostream &os) {
     os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -209,8 +214,9 @@ int main(int argc, char **argv) {
       "egopt: an e-graph optimizing mid-end and code generator for LLVM IR\n\n"
       "  Pre-passes (from LLVM's pass builder): always-inline; SROA (with mem2reg)\n"
       "  and simplifycfg, interprocedural SCCP and function-attribute inference at\n"
-      "  -O1 and up; the CGSCC inliner at -O2 and up. LLVM's scalar optimizers are\n"
-      "  not run: the e-graph does that work.\n");
+      "  -O1 and up; the CGSCC inliner and full unrolling of constant trip counts at\n"
+      "  -O2 and up. After the e-graph, LLVM's loop vectorizer at -O2 and up.\n"
+      "  LLVM's scalar optimizers are not run: the e-graph does that work.\n");
   if (!cmdError.empty()) fail(cmdError);
   if (optLevel.size() != 1 || optLevel[0] < '0' || optLevel[0] > '3')
     fail("invalid optimization level -O" + optLevel + " (expected -O0, -O1, -O2 or -O3)");
@@ -235,6 +241,7 @@ int main(int argc, char **argv) {
   opts.compareExtractors = compareExtractors;
   opts.maxIterations = iterations;
   opts.interprocedural = !noInterprocedural;
+  opts.loopPasses = !noLoopPasses;
   opts.nodeGrowth = nodeGrowth;
   if (!ruleFiles.empty() || !passes.empty() || noBuiltinRules) {
     egopt::passes::RuleOptions ro;

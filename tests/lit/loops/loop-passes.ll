@@ -1,0 +1,91 @@
+; LLVM's loop passes around the e-graph (docs/pipeline.md, "Loop passes"): at
+; -O2 a loop with a small constant trip count is fully unrolled before
+; lifting, and the e-graph folds the copies' induction values into constant
+; offsets; after lowering, LLVM's loop vectorizer runs on loops it can widen.
+; --no-loop-passes and -O1 run neither.
+;
+; RUN: egopt --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-loop-passes --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
+; RUN: egopt -O1 --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+declare void @use(i32)
+
+; Four iterations: unrolled, no loop left, the loads at constant offsets.
+; CHECK-LABEL: define {{.*}}@sum4(
+; CHECK-NOT:     phi
+; CHECK:         load i32, ptr %p
+; CHECK:         getelementptr inbounds{{( nuw)?}} i8, ptr %p, i64 4
+; CHECK:         getelementptr inbounds{{( nuw)?}} i8, ptr %p, i64 8
+; CHECK:         getelementptr inbounds{{( nuw)?}} i8, ptr %p, i64 12
+; CHECK-NOT:     phi
+; CHECK:         ret i32
+; OFF-LABEL: define {{.*}}@sum4(
+; OFF:           phi i64
+define i32 @sum4(ptr %p) {
+entry:
+  br label %loop
+loop:
+  %i = phi i64 [ 0, %entry ], [ %i.next, %loop ]
+  %s = phi i32 [ 0, %entry ], [ %s2, %loop ]
+  %a = getelementptr inbounds i32, ptr %p, i64 %i
+  %v = load i32, ptr %a
+  %s2 = add i32 %s, %v
+  %i.next = add nuw nsw i64 %i, 1
+  %c = icmp ult i64 %i.next, 4
+  br i1 %c, label %loop, label %exit
+exit:
+  ret i32 %s2
+}
+
+; zlib's slide_hash: widened (vector compares and selects on i16 lanes).
+; CHECK-LABEL: define {{.*}}@slide(
+; CHECK:         load <{{[0-9]+}} x i16>
+; CHECK:         store <{{[0-9]+}} x i16>
+; OFF-LABEL: define {{.*}}@slide(
+; OFF-NOT:       x i16>
+; OFF:           ret void
+define void @slide(ptr %p, i32 %n, i16 %w) {
+entry:
+  %empty = icmp eq i32 %n, 0
+  br i1 %empty, label %exit, label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %idx = zext i32 %i to i64
+  %a = getelementptr inbounds i16, ptr %p, i64 %idx
+  %m = load i16, ptr %a
+  %ge = icmp uge i16 %m, %w
+  %d = sub i16 %m, %w
+  %r = select i1 %ge, i16 %d, i16 0
+  store i16 %r, ptr %a
+  %i.next = add nuw i32 %i, 1
+  %c = icmp ult i32 %i.next, %n
+  br i1 %c, label %loop, label %exit
+exit:
+  ret void
+}
+
+; A trip count nobody knows and a call in the body: left as it is.
+; CHECK-LABEL: define {{.*}}@calls(
+; CHECK:         phi i32
+; CHECK:         call void @use(
+; CHECK-NOT:     x i32>
+; CHECK:         ret void
+define void @calls(i32 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  call void @use(i32 %i)
+  %i.next = add i32 %i, 1
+  %c = icmp ult i32 %i.next, %n
+  br i1 %c, label %loop, label %exit
+exit:
+  ret void
+}
+
+; STATS: "vectorized_functions": 1,
