@@ -10,6 +10,7 @@
 #include "egopt/passes/KnownBitsAnalysis.h"
 #include "egopt/passes/RangeAnalysis.h"
 #include "egopt/passes/RuleCatalog.h"
+#include "egopt/passes/AnalysisManagers.h"
 #include "egopt/passes/EdgeSelects.h"
 #include "egopt/passes/MemoryOptimizer.h"
 
@@ -31,7 +32,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Transforms/IPO/AlwaysInliner.h"
-#include "llvm/Transforms/Vectorize/LoopVectorize.h"
 #include "llvm/Transforms/IPO/FunctionAttrs.h"
 #include "llvm/Transforms/IPO/SCCP.h"
 #include "llvm/Transforms/IPO/Inliner.h"
@@ -42,6 +42,7 @@
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Transforms/Scalar/TailRecursionElimination.h"
 #include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Vectorize/LoopVectorize.h"
 
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -91,16 +92,7 @@ Error errorf(const Twine &msg) { return createStringError(inconvertibleErrorCode
 void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopPasses,
                   TargetMachine *tm) {
   if (optLevel == 0) return;
-  LoopAnalysisManager lam;
-  FunctionAnalysisManager fam;
-  CGSCCAnalysisManager cgam;
-  ModuleAnalysisManager mam;
-  PassBuilder pb(tm);
-  pb.registerModuleAnalyses(mam);
-  pb.registerCGSCCAnalyses(cgam);
-  pb.registerFunctionAnalyses(fam);
-  pb.registerLoopAnalyses(lam);
-  pb.crossRegisterProxies(lam, fam, cgam, mam);
+  passes::AnalysisManagers am(tm);
 
   auto simplify = [] {
     FunctionPassManager fpm;
@@ -134,7 +126,7 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
   } else if (interprocedural) {
     mpm.addPass(createModuleToPostOrderCGSCCPassAdaptor(PostOrderFunctionAttrsPass()));
   }
-  mpm.run(m, mam);
+  mpm.run(m, am.mam);
 }
 
 //===----------------------------------------------------------------------===//
@@ -259,16 +251,8 @@ size_t deleteDeadInstructions(Function &f) {
 /// how many it changed. After the e-graph: it needs the loops' final form,
 /// and its cost model the target's (no target machine, no vectorization).
 size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
-  LoopAnalysisManager lam;
-  FunctionAnalysisManager fam;
-  CGSCCAnalysisManager cgam;
-  ModuleAnalysisManager mam;
-  PassBuilder pb(&tm);
-  pb.registerModuleAnalyses(mam);
-  pb.registerCGSCCAnalyses(cgam);
-  pb.registerFunctionAnalyses(fam);
-  pb.registerLoopAnalyses(lam);
-  pb.crossRegisterProxies(lam, fam, cgam, mam);
+  passes::AnalysisManagers am(&tm);
+  FunctionAnalysisManager &fam = am.fam;
   FunctionPassManager fpm;
   fpm.addPass(LoopVectorizePass());
   // The vectorizer widens innermost loops only, and refuses one that calls a
@@ -284,13 +268,11 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
         if (isa<CallBase>(i) && !isa<IntrinsicInst>(i)) return false;
     return true;
   };
+  // The vectorizer marks the loops it widened (and their scalar remainders).
   auto vectorized = [](const Function &f) {
     for (const BasicBlock &bb : f)
-      if (const MDNode *loop = bb.getTerminator()->getMetadata(LLVMContext::MD_loop))
-        for (const MDOperand &op : loop->operands())
-          if (auto *node = dyn_cast_or_null<MDNode>(op.get()))
-            if (auto *name = dyn_cast_or_null<MDString>(node->getNumOperands() ? node->getOperand(0).get() : nullptr))
-              if (name->getString() == "llvm.loop.isvectorized") return true;
+      if (MDNode *loopID = bb.getTerminator()->getMetadata(LLVMContext::MD_loop))
+        if (findOptionMDForLoopID(loopID, "llvm.loop.isvectorized")) return true;
     return false;
   };
   size_t changed = 0;

@@ -51,9 +51,9 @@ struct Options {
   /// functions reach the e-graph as the inliner left them (tests of the
   /// e-graph's own work use that).
   bool interprocedural = true;
-  /// At -O2 and up, run LLVM's loop restructuring: rotation and full
-  /// unrolling of constant trip counts before the e-graph (which then folds
-  /// the unrolled copies), vectorization after it (docs/pipeline.md).
+  /// At -O2 and up, run LLVM's loop passes: full unrolling of constant trip
+  /// counts before the e-graph (which then folds the unrolled copies),
+  /// vectorization after it (docs/pipeline.md, "Loop passes").
   bool loopPasses = true;
   extract::ExtractorKind extractor = extract::ExtractorKind::Dag;
   /// Also run the other extractor on each e-graph, for Stats::greedyDagCost
@@ -86,7 +86,7 @@ struct Stats {
   size_t rewriteRounds = 0, rewriteUnions = 0, rewriteDeclined = 0;
   size_t smallMemTransfers = 0; ///< memcpy/memmove/memset of 1-8 bytes made scalar
   size_t returnedArguments = 0; ///< call results forwarded from a `returned` argument
-  size_t vectorizedFunctions = 0; ///< functions LLVM's loop vectorizer changed
+  size_t vectorizedFunctions = 0; ///< functions with loops LLVM's vectorizer widened
   size_t edgeSelects = 0; ///< phi operands decided by their edge (EdgeSelects.h)
   size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting and after lowering
   std::map<std::string, size_t> stopReasons;

@@ -11,9 +11,9 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
-#include "llvm/Analysis/CGSCCPassManager.h"
-#include "llvm/Analysis/LoopAnalysisManager.h"
-#include "llvm/IR/PassManager.h"
+#include "egopt/passes/AnalysisManagers.h"
+
+#include "llvm/IR/Function.h"
 
 #include <cstddef>
 
@@ -28,14 +28,10 @@ struct MemoryOptStats {
 
 class MemoryOptimizer {
 public:
-  MemoryOptimizer();
   MemoryOptStats run(llvm::Function &f);
 
 private:
-  llvm::LoopAnalysisManager lam_;
-  llvm::FunctionAnalysisManager fam_;
-  llvm::CGSCCAnalysisManager cgam_;
-  llvm::ModuleAnalysisManager mam_;
+  AnalysisManagers am_;
 };
 
 } // namespace egopt::passes
