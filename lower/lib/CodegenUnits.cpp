@@ -3,12 +3,12 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
-#include "llvm/Transforms/Utils/Cloning.h"
 
 #include <algorithm>
 #include <map>
@@ -33,10 +33,12 @@ uint64_t estimateCodegenCost(const Function &fn) {
 
 namespace {
 /// The global object a global value stands for (an alias's aliasee).
+/// An ifunc is a GlobalObject too, so it is asked first: it lives with its
+/// resolver.
 const GlobalObject *baseObject(const GlobalValue &gv) {
+  if (auto *gi = dyn_cast<GlobalIFunc>(&gv)) return gi->getResolverFunction();
   if (auto *go = dyn_cast<GlobalObject>(&gv)) return go;
   if (auto *ga = dyn_cast<GlobalAlias>(&gv)) return ga->getAliaseeObject();
-  if (auto *gi = dyn_cast<GlobalIFunc>(&gv)) return gi->getResolverFunction();
   return nullptr;
 }
 } // namespace
@@ -145,19 +147,17 @@ SplitResult splitIntoUnits(Module &m, const CGUPlan &plan, StringRef moduleKey) 
     auto it = referencedFrom.find(&gv);
     if (it != referencedFrom.end() && it->second.size() == 1) unitOf[&gv] = it->second.front();
   }
-  for (GlobalVariable &gv : m.globals())
-    if (gv.hasInitializer()) {
-      SmallPtrSet<const GlobalValue *, 16> refs;
-      SmallPtrSet<const Constant *, 32> seen;
-      collectGlobals(gv.getInitializer(), refs, seen);
-      for (const GlobalValue *r : refs) note(r, home(gv));
-    }
-  for (GlobalAlias &ga : m.aliases()) {
+  // What variables' initializers, aliases and ifuncs refer to, from their unit.
+  auto noteConstant = [&](const Constant *c, size_t u) {
     SmallPtrSet<const GlobalValue *, 16> refs;
     SmallPtrSet<const Constant *, 32> seen;
-    collectGlobals(ga.getAliasee(), refs, seen);
-    for (const GlobalValue *r : refs) note(r, home(ga));
-  }
+    collectGlobals(c, refs, seen);
+    for (const GlobalValue *r : refs) note(r, u);
+  };
+  for (GlobalVariable &gv : m.globals())
+    if (gv.hasInitializer()) noteConstant(gv.getInitializer(), home(gv));
+  for (GlobalAlias &ga : m.aliases()) noteConstant(ga.getAliasee(), home(ga));
+  for (GlobalIFunc &gi : m.ifuncs()) noteConstant(gi.getResolver(), home(gi));
 
   // A suffix unique to this module: different translation units compiled
   // with several units must not clash on the symbols made hidden external.
@@ -179,19 +179,68 @@ SplitResult splitIntoUnits(Module &m, const CGUPlan &plan, StringRef moduleKey) 
     ++result.externalized;
   }
 
-  result.bitcode.resize(n);
-  for (size_t u = 0; u < n; ++u) {
-    ValueToValueMapTy vmap;
-    std::unique_ptr<Module> part = CloneModule(m, vmap, [&](const GlobalValue *gv) {
-      return home(*gv) == u;
-    });
-    if (u != 0) part->setModuleInlineAsm("");
-    for (GlobalVariable &gv : part->globals())
-      if (gv.isDeclaration()) gv.eraseMetadata(LLVMContext::MD_dbg);
-    raw_svector_ostream os(result.bitcode[u]);
-    WriteBitcodeToFile(*part, os);
-  }
+  // Each unit's definitions, by position in the module's lists: the
+  // bitcode keeps the order of functions, variables, aliases and ifuncs.
+  result.numUnits = n;
+  for (const GlobalValue &gv : m.global_values())
+    result.homeUnit.push_back(gv.isDeclaration() ? SplitResult::kNoUnit : uint32_t(home(gv)));
+  raw_svector_ostream os(result.bitcode);
+  WriteBitcodeToFile(m, os);
   return result;
+}
+
+namespace {
+/// Turns `gv`, defined in another unit, into a declaration, as CloneModule
+/// does for a value its filter rejects: external linkage, no initializer,
+/// body, comdat or personality; an alias or ifunc, which cannot be a
+/// declaration, is replaced by a function or variable declaration.
+void declareOnly(GlobalValue &gv) {
+  if (auto *f = dyn_cast<Function>(&gv)) {
+    f->deleteBody(); // also its personality; a body not yet read is never read
+    f->setComdat(nullptr);
+    return;
+  }
+  if (auto *var = dyn_cast<GlobalVariable>(&gv)) {
+    var->setInitializer(nullptr);
+    var->setLinkage(GlobalValue::ExternalLinkage);
+    var->setComdat(nullptr);
+    return;
+  }
+  Module &m = *gv.getParent();
+  GlobalValue *decl;
+  if (auto *fty = dyn_cast<FunctionType>(gv.getValueType()))
+    decl = Function::Create(fty, GlobalValue::ExternalLinkage, gv.getAddressSpace(), "", &m);
+  else
+    decl = new GlobalVariable(m, gv.getValueType(), /*isConstant=*/false, GlobalValue::ExternalLinkage,
+                              nullptr, "", nullptr, gv.getThreadLocalMode(), gv.getAddressSpace());
+  decl->setVisibility(gv.getVisibility());
+  decl->setDLLStorageClass(gv.getDLLStorageClass());
+  decl->setUnnamedAddr(gv.getUnnamedAddr());
+  decl->takeName(&gv);
+  gv.replaceAllUsesWith(decl);
+  gv.eraseFromParent();
+}
+} // namespace
+
+Expected<std::unique_ptr<Module>> loadUnit(const SplitResult &split, size_t unit, LLVMContext &ctx) {
+  MemoryBufferRef buffer(StringRef(split.bitcode.data(), split.bitcode.size()), "cgu");
+  auto lazy = getLazyBitcodeModule(buffer, ctx);
+  if (!lazy) return lazy.takeError();
+  std::unique_ptr<Module> part = std::move(*lazy);
+  std::vector<GlobalValue *> all;
+  for (GlobalValue &gv : part->global_values()) all.push_back(&gv);
+  if (all.size() != split.homeUnit.size())
+    return createStringError("codegen unit %zu: the bitcode has %zu global values, the split %zu", unit,
+                             all.size(), split.homeUnit.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    if (split.homeUnit[i] != SplitResult::kNoUnit && split.homeUnit[i] != unit) declareOnly(*all[i]);
+  if (unit != 0) part->setModuleInlineAsm("");
+  if (Error e = part->materializeAll()) return e;
+  // A declaration's debug-info attachment would ask the linker for its
+  // address (read with the module's metadata, so after materializing).
+  for (GlobalVariable &var : part->globals())
+    if (var.isDeclaration()) var.eraseMetadata(LLVMContext::MD_dbg);
+  return part;
 }
 
 } // namespace egopt::lower

@@ -21,7 +21,6 @@
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/LoopAccessAnalysis.h"
 #include "llvm/Analysis/ScalarEvolution.h"
-#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -292,7 +291,7 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
   };
   size_t changed = 0;
   for (Function *f : functions) {
-    auto clearAnalyses = make_scope_exit([&] { fam.clear(*f, f->getName()); });
+    scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
     LoopInfo &li = fam.getResult<LoopAnalysis>(*f);
     SmallVector<Loop *, 8> candidates;
     for (Loop *l : li.getLoopsInPreorder())
@@ -615,7 +614,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
     tbb::parallel_for_each(order.begin(), order.end(), [&](size_t u) {
       TimeTrace::Scope span(opts.trace, "unit", "unit " + std::to_string(u));
       LLVMContext ctx; // this unit's own context: never shared between threads
-      auto parsed = parseBitcodeFile(MemoryBufferRef(StringRef(split.bitcode[u].data(), split.bitcode[u].size()), "cgu"), ctx);
+      auto parsed = lower::loadUnit(split, u, ctx);
       if (!parsed) {
         unitErr[u] = parsed.takeError();
         return;

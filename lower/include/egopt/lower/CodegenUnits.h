@@ -12,8 +12,9 @@
 //   - groups are placed largest first onto the currently smallest unit.
 // Splitting: internal symbols referenced from another unit than their own are
 // renamed with a suffix unique to the module and made hidden external, so the
-// units link with each other and with nothing else; each unit is cloned and
-// written to bitcode, to be read back in its own LLVMContext. Module-level
+// units link with each other and with nothing else; the module is written to
+// bitcode once, and each unit reads it lazily into its own LLVMContext, its
+// own definitions only (the others become declarations unread). Module-level
 // inline asm goes to the first unit only (it may define symbols), and a
 // variable's debug-info attachment only to the unit that defines it (a
 // declaration's would ask the linker for its address).
@@ -47,15 +48,23 @@ struct CGUPlan {
 CGUPlan planCodegenUnits(llvm::Module &m, const CGUOptions &opts);
 
 struct SplitResult {
-  std::vector<llvm::SmallString<0>> bitcode; ///< per unit
-  size_t externalized = 0;                   ///< symbols made hidden external
+  static constexpr uint32_t kNoUnit = ~0u;
+  llvm::SmallString<0> bitcode;   ///< the whole module, symbols externalized
+  /// Per global value, in `Module::global_values()` order: the unit that
+  /// defines it, or kNoUnit for a declaration.
+  std::vector<uint32_t> homeUnit;
+  size_t numUnits = 0;
+  size_t externalized = 0;        ///< symbols made hidden external
 };
-
-/// Externalizes what must cross units and writes each unit as bitcode. `m`
-/// is modified (externalized symbols) and can be discarded afterwards.
+/// Externalizes what must cross units and writes the module as bitcode once.
+/// `m` is modified (externalized symbols) and can be discarded afterwards.
 /// `moduleKey` identifies the module's contents (the driver passes a hash of
 /// the input file): renamed symbols get a suffix derived from it, so two
 /// different inputs never clash, even with the same file name.
 SplitResult splitIntoUnits(llvm::Module &m, const CGUPlan &plan, llvm::StringRef moduleKey);
-
+/// Reads unit `unit` into `ctx`: the bitcode is loaded lazily and the other
+/// units' definitions become declarations before their bodies are read, so
+/// each unit reads only its own functions.
+llvm::Expected<std::unique_ptr<llvm::Module>> loadUnit(const SplitResult &split, size_t unit,
+                                                       llvm::LLVMContext &ctx);
 } // namespace egopt::lower
