@@ -255,32 +255,44 @@ size_t deleteDeadInstructions(Function &f) {
 /// how many it changed. After the e-graph: it needs the loops' final form,
 /// and its cost model the target's (no target machine, no vectorization).
 ///
-/// Which loops it may widen:
+/// Which loops it may widen (docs/pipeline.md, "Loop passes", has the
+/// measurements); every other innermost loop gets the vectorizer's own
+/// "do not vectorize" hint for the run:
 /// - Innermost loops without calls. The vectorizer refuses a loop that calls
 ///   a function (no vector library is configured, so no call has a vector
 ///   variant); a function without any other loop is skipped before the
 ///   vectorizer's analyses are computed, and its loops stay as they are (the
-///   vectorizer would put them in LCSSA form even when it widens nothing): a
-///   sixth of its time on zstd.
-/// - Loops whose memory accesses need no runtime alias check. A loop that
-///   can only be widened behind a check that its pointers' ranges do not
-///   overlap is left scalar: on the corpus these are the match and literal
-///   copies of the LZ coders, whose source and destination overlap by design
-///   or which copy a few bytes at a time, so the checked vector path runs
-///   rarely. Widening them ran no program faster and cost lz4 8% of its
-///   compile time and 14 KiB of code (docs/pipeline.md, "Loop passes").
-///   The check is loop access analysis, which the vectorizer then reuses.
+///   vectorizer would put them in LCSSA form even when it widens nothing).
+/// - Loops that compute what they store, or store nothing (reductions). A
+///   loop that only copies or fills is left scalar: LLVM's own pipeline
+///   makes the countable ones memcpy or memset calls, not vector loops, and
+///   on the corpus they are the LZ coders' short match and literal copies,
+///   whose widened versions ran no program faster.
+/// - Loops whose memory accesses need no runtime alias check: the checked
+///   vector path of the corpus's such loops (copies whose source and
+///   destination overlap by design) ran rarely. Loop access analysis finds
+///   them, and the vectorizer then reuses it.
 size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
   passes::AnalysisManagers am(&tm);
   FunctionAnalysisManager &fam = am.fam;
   FunctionPassManager fpm;
   fpm.addPass(LoopVectorizePass());
-  auto callFree = [](const Loop &l) {
+  auto mayWiden = [](const Loop &l) {
     if (!l.isInnermost()) return false;
     for (const BasicBlock *bb : l.blocks())
       for (const Instruction &i : *bb)
         if (isa<CallBase>(i) && !isa<IntrinsicInst>(i)) return false;
-    return true;
+    // A loop that only moves data: it stores, and every stored value is
+    // loaded in the loop or invariant (a copy or a fill).
+    bool stores = false;
+    for (const BasicBlock *bb : l.blocks())
+      for (const Instruction &i : *bb)
+        if (auto *st = dyn_cast<StoreInst>(&i)) {
+          stores = true;
+          auto *v = dyn_cast<Instruction>(st->getValueOperand());
+          if (v && l.contains(v) && !isa<LoadInst>(v)) return true; // computes what it stores
+        }
+    return !stores;
   };
   // The vectorizer marks the loops it widened (and their scalar remainders).
   auto vectorized = [](const Function &f) {
@@ -293,9 +305,12 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
   for (Function *f : functions) {
     scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
     LoopInfo &li = fam.getResult<LoopAnalysis>(*f);
-    SmallVector<Loop *, 8> candidates;
+    SmallVector<Loop *, 8> innermost, candidates;
     for (Loop *l : li.getLoopsInPreorder())
-      if (callFree(*l)) candidates.push_back(l);
+      if (l->isInnermost()) {
+        innermost.push_back(l);
+        if (mayWiden(*l)) candidates.push_back(l);
+      }
     if (candidates.empty() || vectorized(*f)) continue;
     // Loop access analysis wants the vectorizer's loop form (a preheader,
     // one latch, dedicated exits); the vectorizer would make it anyway.
@@ -304,15 +319,18 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
     auto &ac = fam.getResult<AssumptionAnalysis>(*f);
     for (Loop *l : li) simplifyLoop(l, &dt, &li, &se, &ac, nullptr, /*PreserveLCSSA=*/false);
     auto &access = fam.getResult<LoopAccessAnalysis>(*f);
-    // Loops left scalar are told so through the vectorizer's own hint, and
-    // get their loop metadata back afterwards.
-    SmallVector<std::pair<Instruction *, MDNode *>, 8> hinted;
-    size_t widenable = 0;
-    for (Loop *l : candidates) {
+    auto widenable = [&](Loop *l) {
+      if (!is_contained(candidates, l)) return false;
       const LoopAccessInfo &lai = access.getInfo(*l);
-      bool needsAliasCheck = lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need;
-      if (!needsAliasCheck) {
-        ++widenable;
+      return !(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need);
+    };
+    // Every other innermost loop is told to stay scalar through the
+    // vectorizer's own hint, and gets its loop metadata back afterwards.
+    SmallVector<std::pair<Instruction *, MDNode *>, 8> hinted;
+    size_t widen = 0;
+    for (Loop *l : innermost) {
+      if (widenable(l)) {
+        ++widen;
         continue;
       }
       Instruction *latchTerm = l->getLoopLatch() ? l->getLoopLatch()->getTerminator() : nullptr;
@@ -320,7 +338,7 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
       hinted.push_back({latchTerm, latchTerm->getMetadata(LLVMContext::MD_loop)});
       addStringMetadataToLoop(l, "llvm.loop.vectorize.enable", 0);
     }
-    if (widenable) {
+    if (widen) {
       fpm.run(*f, fam);
       changed += vectorized(*f);
     }
