@@ -181,7 +181,6 @@ SplitResult splitIntoUnits(Module &m, const CGUPlan &plan, StringRef moduleKey) 
 
   // Each unit's definitions, by position in the module's lists: the
   // bitcode keeps the order of functions, variables, aliases and ifuncs.
-  result.numUnits = n;
   for (const GlobalValue &gv : m.global_values())
     result.homeUnit.push_back(gv.isDeclaration() ? SplitResult::kNoUnit : uint32_t(home(gv)));
   raw_svector_ostream os(result.bitcode);

@@ -277,22 +277,21 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
   FunctionAnalysisManager &fam = am.fam;
   FunctionPassManager fpm;
   fpm.addPass(LoopVectorizePass());
+  // Calls no function, and computes what it stores or stores nothing: a loop
+  // that only moves data stores nothing but values loaded in the loop or
+  // invariant (a copy or a fill).
   auto mayWiden = [](const Loop &l) {
-    if (!l.isInnermost()) return false;
+    bool stores = false, computes = false;
     for (const BasicBlock *bb : l.blocks())
-      for (const Instruction &i : *bb)
+      for (const Instruction &i : *bb) {
         if (isa<CallBase>(i) && !isa<IntrinsicInst>(i)) return false;
-    // A loop that only moves data: it stores, and every stored value is
-    // loaded in the loop or invariant (a copy or a fill).
-    bool stores = false;
-    for (const BasicBlock *bb : l.blocks())
-      for (const Instruction &i : *bb)
         if (auto *st = dyn_cast<StoreInst>(&i)) {
           stores = true;
           auto *v = dyn_cast<Instruction>(st->getValueOperand());
-          if (v && l.contains(v) && !isa<LoadInst>(v)) return true; // computes what it stores
+          computes |= v && l.contains(v) && !isa<LoadInst>(v);
         }
-    return !stores;
+      }
+    return computes || !stores;
   };
   // The vectorizer marks the loops it widened (and their scalar remainders).
   auto vectorized = [](const Function &f) {
@@ -305,13 +304,11 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
   for (Function *f : functions) {
     scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
     LoopInfo &li = fam.getResult<LoopAnalysis>(*f);
-    SmallVector<Loop *, 8> innermost, candidates;
+    // Innermost loops, and whether each may be widened.
+    SmallVector<std::pair<Loop *, bool>, 8> innermost;
     for (Loop *l : li.getLoopsInPreorder())
-      if (l->isInnermost()) {
-        innermost.push_back(l);
-        if (mayWiden(*l)) candidates.push_back(l);
-      }
-    if (candidates.empty() || vectorized(*f)) continue;
+      if (l->isInnermost()) innermost.push_back({l, mayWiden(*l)});
+    if (none_of(innermost, [](auto &e) { return e.second; }) || vectorized(*f)) continue;
     // Loop access analysis wants the vectorizer's loop form (a preheader,
     // one latch, dedicated exits); the vectorizer would make it anyway.
     auto &dt = fam.getResult<DominatorTreeAnalysis>(*f);
@@ -319,19 +316,17 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
     auto &ac = fam.getResult<AssumptionAnalysis>(*f);
     for (Loop *l : li) simplifyLoop(l, &dt, &li, &se, &ac, nullptr, /*PreserveLCSSA=*/false);
     auto &access = fam.getResult<LoopAccessAnalysis>(*f);
-    auto widenable = [&](Loop *l) {
-      if (!is_contained(candidates, l)) return false;
-      const LoopAccessInfo &lai = access.getInfo(*l);
-      return !(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need);
-    };
     // Every other innermost loop is told to stay scalar through the
     // vectorizer's own hint, and gets its loop metadata back afterwards.
     SmallVector<std::pair<Instruction *, MDNode *>, 8> hinted;
     size_t widen = 0;
-    for (Loop *l : innermost) {
-      if (widenable(l)) {
-        ++widen;
-        continue;
+    for (auto [l, may] : innermost) {
+      if (may) {
+        const LoopAccessInfo &lai = access.getInfo(*l);
+        if (!(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need)) {
+          ++widen;
+          continue;
+        }
       }
       Instruction *latchTerm = l->getLoopLatch() ? l->getLoopLatch()->getTerminator() : nullptr;
       if (!latchTerm) continue;

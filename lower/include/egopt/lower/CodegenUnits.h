@@ -53,7 +53,6 @@ struct SplitResult {
   /// Per global value, in `Module::global_values()` order: the unit that
   /// defines it, or kNoUnit for a declaration.
   std::vector<uint32_t> homeUnit;
-  size_t numUnits = 0;
   size_t externalized = 0;        ///< symbols made hidden external
 };
 /// Externalizes what must cross units and writes the module as bitcode once.
