@@ -85,9 +85,13 @@ TTICostTable::Key TTICostTable::keyOf(const ENode &n) const {
     const ENode &first = g_->nodes(cls).front();
     return first.op == L.IConst && first.payload < kUnknownLane ? first.payload : kUnknownLane;
   };
-  if (L.opcodeOf(n.op) || n.op == L.FNeg) {
+  if (auto opc = L.opcodeOf(n.op); opc || n.op == L.FNeg) {
     detail = operandInfo_[g_->find(n.kids[0])];
     if (n.kids.size() > 1) detail |= uint64_t(operandInfo_[g_->find(n.kids[1])]) << 4;
+    if (opc == Instruction::Sub) {
+      const ENode &first = g_->nodes(n.kids[0]).front();
+      if (first.op == L.IConst && first.payload != 0) detail |= kConstantMinus;
+    }
   } else if (auto pred = L.predicateOf(n.op)) {
     detail = typeOf(n.kids[0]);
     if (comparesWithZeroByFlags(*pred, n.kids[1])) detail |= kFlagsCompare;
@@ -163,6 +167,8 @@ Cost TTICostTable::ask(const ENode &n, const Key &key, const TTI &tti) const {
   // AArch64 `subs`): a hair cheaper than a compare with another constant.
   // It only breaks ties: `x - 1 != 0` when `x - 1` is built anyway.
   if ((detail & kFlagsCompare) && scaled > 0) scaled -= 1;
+  // Also a tie-breaker: `(64 - n) & 63` and `-n & 63` are one TTI cost.
+  if ((detail & kConstantMinus) && scaled > 0) scaled += 1;
   return scaled;
 }
 

@@ -20,6 +20,13 @@ public:
       : lf_(lf), ex_(ex), g_(*lf.egraph), lang_(ir::IRLanguage::get()), fn_(*lf.fn), dt_(fn_),
         li_(dt_), builder_(fn_.getContext()) {
     dt_.updateDFSNumbers();
+    for (BasicBlock &bb : fn_) {
+      unsigned calls = 0;
+      for (Instruction &i : bb) {
+        callsBefore_[&i] = calls;
+        if (auto *cb = dyn_cast<CallBase>(&i); cb && !isa<IntrinsicInst>(cb)) ++calls;
+      }
+    }
     // The first lifted instruction of each class gives its location and name.
     for (size_t i = 0; i < lf.pure.size(); ++i) origin_.try_emplace(g_.find(lf.pureClass[i]), lf.pure[i]);
     for (const ir::SkeletonUse &u : lf.uses) {
@@ -201,11 +208,15 @@ private:
   Value *build(ClassId c, const ENode &n, ArrayRef<Value *> kids, BasicBlock *useBB,
                Instruction *at) {
     BasicBlock *where = placement(kids, useBB);
-    Instruction *insertBefore = where == useBB ? at : where->getTerminator();
-    if (where != useBB) ++stats_.hoisted;
-    builder_.SetInsertPoint(insertBefore);
     Instruction *origin = nullptr;
     if (auto it = origin_.find(c); it != origin_.end()) origin = it->second;
+    Instruction *insertBefore = where == useBB ? at : where->getTerminator();
+    if (where != useBB) ++stats_.hoisted;
+    else if (atOrigin(origin, kids, at)) {
+      insertBefore = origin;
+      ++stats_.atSource;
+    }
+    builder_.SetInsertPoint(insertBefore);
     builder_.SetCurrentDebugLocation(origin ? origin->getDebugLoc() : DebugLoc());
     Value *v = create(n, kids);
     if (auto *inst = dyn_cast<Instruction>(v)) {
@@ -214,6 +225,21 @@ private:
     }
     placed_[c].push_back({where, v});
     return v;
+  }
+
+  /// Whether a value used at `at` may be built where the source computed
+  /// it: `origin` (a lifted instruction, still in place) before `at` in the
+  /// same block, after every operand.
+  bool atOrigin(Instruction *origin, ArrayRef<Value *> kids, Instruction *at) const {
+    if (!origin || origin->getParent() != at->getParent() || isa<PHINode>(origin) ||
+        !origin->comesBefore(at))
+      return false;
+    if (callsBefore_.lookup(origin) == callsBefore_.lookup(at)) return false;
+    for (Value *k : kids)
+      if (auto *ki = dyn_cast<Instruction>(k); ki && ki->getParent() == at->getParent() &&
+                                               !isa<PHINode>(ki) && !ki->comesBefore(origin))
+        return false;
+    return true;
   }
 
   Value *create(const ENode &n, ArrayRef<Value *> k) {
@@ -350,6 +376,7 @@ private:
   LoopInfo li_;
   IRBuilder<> builder_;
   DenseMap<ClassId, Instruction *> origin_;
+  DenseMap<const Instruction *, unsigned> callsBefore_;
   DenseMap<Instruction *, SmallVector<ir::SkeletonUse, 2>> uses_;
   DenseMap<BasicBlock *, SmallVector<ir::SkeletonUse, 4>> phiUses_;
   DenseMap<ClassId, SmallVector<std::pair<BasicBlock *, Value *>, 1>> placed_;

@@ -107,6 +107,13 @@ eg::PredicateRegistry build() {
     auto m = constantOf(g, a[1]);
     return x && m && x->getBitWidth() == m->getBitWidth() && m->isSubsetOf(x->One);
   }, "?x is poison, or (or ?x ?m) == ?x for the constant ?m");
+  reg.add("low-bits-zero", 2, [](const EGraph &g, Args a) {
+    auto c = constantOf(g, a[0]);
+    auto m = constantOf(g, a[1]);
+    if (!c || !m || !m->isMask()) return false;
+    unsigned k = m->countTrailingOnes();
+    return k <= c->getBitWidth() && c->countTrailingZeros() >= k;
+  }, "?m is a constant 2^k-1 (k >= 1) and the k low bits of the constant ?c are zero");
   reg.add("ult-bits", 1, [](const EGraph &g, Args a) {
     auto r = rangeOf(g, a[0]);
     return r && r->getUnsignedMax().ult(r->getBitWidth());

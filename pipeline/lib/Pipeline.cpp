@@ -121,7 +121,15 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
       // copies' induction values into constant offsets. No loop rotation:
       // it cost lz4 4% more instructions and zstd compile time
       // (docs/pipeline.md, "Loop passes").
-      fpm.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(optLevel))));
+      // LLVM's -O3 size threshold (300, not 150) at -O2 as well: LLVM's
+      // pipeline unrolls after instcombine and GVN have shrunk the body,
+      // this one before the e-graph has, so the same loop looks about
+      // twice as big here. zstd's Huffman loops of 5 to 9 symbols fit
+      // only then (docs/pipeline.md, "Loop passes").
+      fpm.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(std::max(optLevel, 3u)))));
+      // The unrolled copies index arrays by constants now: SROA turns
+      // them into values (zstd's four Huffman streams' states).
+      fpm.addPass(SROAPass(SROAOptions::ModifyCFG));
       fpm.addPass(SimplifyCFGPass()); // joins the unrolled copies' blocks
     }
     inliner.getPM().addPass(createCGSCCToFunctionPassAdaptor(std::move(fpm)));
@@ -446,6 +454,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
     stats.materialized += es.materialized;
     stats.reused += es.reused;
     stats.hoisted += es.hoisted;
+    stats.atSource += es.atSource;
     stats.erased += es.erased;
     if (opts.verify) {
       std::string msg;
@@ -727,6 +736,7 @@ void Stats::merge(const Stats &o) {
   materialized += o.materialized;
   reused += o.reused;
   hoisted += o.hoisted;
+  atSource += o.atSource;
   erased += o.erased;
   dagCost += o.dagCost;
   greedyDagCost += o.greedyDagCost;
@@ -773,6 +783,7 @@ void Stats::print(raw_ostream &os) const {
   line(materialized, "instructions materialized by elaboration");
   line(reused, "uses served by a dominating copy (GVN)");
   line(hoisted, "values hoisted to a shallower loop (LICM)");
+  line(atSource, "values built where the source computed them, before a call");
   line(erased, "lifted instructions erased");
   line(costKeys, "e-node kinds costed by TargetTransformInfo");
   line(dagCost, "DAG cost of the extracted selection (TTI costs x loop weights)");
@@ -844,6 +855,7 @@ std::string Stats::toJson() const {
     j.attribute("materialized", int64_t(materialized));
     j.attribute("reused", int64_t(reused));
     j.attribute("hoisted", int64_t(hoisted));
+    j.attribute("at_source", int64_t(atSource));
     j.attribute("erased", int64_t(erased));
     j.attribute("cost_keys", int64_t(costKeys));
     j.attribute("dag_cost", int64_t(dagCost));

@@ -28,7 +28,11 @@ define void @f(i32 %x, i32 %y, double %d, <4 x i32> %v, ptr %p) {
   %sum = add i32 %add, %add2
   %sum4 = add i32 %sum, %lane
   %sum5 = add i32 %sum4, %s
+  %neg = sub i32 0, %x
+  %rsub = sub i32 64, %x
   store i32 %sum5, ptr %p
+  store i32 %neg, ptr %p
+  store i32 %rsub, ptr %p
   store double %fadd, ptr %p
   store double %fdiv, ptr %p
   store i64 %wide, ptr %p
@@ -78,13 +82,17 @@ TEST_F(TTICostTest, X86CostsFollowTheTarget) {
   EXPECT_GE(costOf(t, "s"), 1u);
   EXPECT_EQ(costOf(t, "wide"), 0u); // writing a 32-bit register clears the top half
   EXPECT_EQ(costOf(t, "add"), costOf(t, "add2"));
+  // TTI prices both subtractions alike; `64 - x` needs 64 in a register
+  // first, `0 - x` is one negate: a sixteenth apart.
+  EXPECT_EQ(costOf(t, "rsub"), costOf(t, "neg") + 1);
 }
 
 TEST_F(TTICostTest, OneQuestionPerKind) {
   TTICostTable t = TTICostTable::build(*lf.egraph, *lf.tables, tm->getTargetTransformInfo(*lf.fn));
   // add/add2/sum/sum4/sum5: one kind (i32 add of two non-constants).
-  // fadd, fdiv, the two vector multiplies, zext, extractelement, smax: one each.
-  EXPECT_EQ(t.numKeys(), 8u);
+  // fadd, fdiv, the two vector multiplies, zext, extractelement, smax, and
+  // the two subtractions from a constant: one each.
+  EXPECT_EQ(t.numKeys(), 10u);
 }
 
 TEST_F(TTICostTest, DefaultTTIAnswersWithoutATarget) {

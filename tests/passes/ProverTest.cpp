@@ -154,6 +154,18 @@ TEST(Prover, CastsRelateWidths) {
   expectProven("(zext ?x) => (sext ?x) if (nonneg ?x)");
 }
 
+TEST(Prover, LowBitsZeroComparesAcrossWidths) {
+  expectProven("(and (sub ?c ?x) ?m) => (and (sub 0 ?x) ?m) if (low-bits-zero ?c ?m)");
+  // The constant is wider than the mask: only its low bits are asked about.
+  RuleResult r = prove("(and (trunc (sub ?c ?x)) ?m) => (and (trunc (sub 0 ?x)) ?m) if (low-bits-zero ?c ?m)");
+  EXPECT_EQ(r.verdict, Verdict::Proven) << formatResult(r, true);
+  EXPECT_NE(findCase(r, "i8 ?c:i64"), nullptr) << formatResult(r, true);
+  // Without the predicate (any constants) it is wrong, and with it a low
+  // bit of the new constant still shows.
+  expectCounterexample("(and (sub ?c ?x) ?m) => (and (sub 0 ?x) ?m) if (const ?c) (const ?m)");
+  expectCounterexample("(and (sub ?c ?x) ?m) => (and (sub 1 ?x) ?m) if (low-bits-zero ?c ?m)");
+}
+
 TEST(Prover, IsI1FixesTheWidth) {
   expectProvenSkipping("(select ?c -1 0) => ?c if (is-i1 ?c)", "i8");
 }

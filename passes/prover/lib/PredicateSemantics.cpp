@@ -21,6 +21,23 @@ z3::expr unlessPoison(const Call &c, const z3::expr &relation) {
 }
 z3::expr zero(const Call &c, size_t i) { return bvConstLike(v(c, i), 0); }
 
+/// ?m is 2^k-1 (k >= 1) and the k low bits of ?c are zero; the two may
+/// differ in width (a mask applied after a trunc).
+z3::expr lowBitsZero(const Call &c) {
+  const z3::expr &cv = v(c, 0), &m = v(c, 1);
+  unsigned wc = c.types[0].bits, wm = c.types[1].bits;
+  z3::expr isMask = m != zero(c, 1) && (m & (m + bvConstLike(m, 1))) == zero(c, 1);
+  z3::expr fits = c.z3.bool_val(true);
+  z3::expr mAtC = m;
+  if (wm > wc) {
+    fits = m.extract(wm - 1, wc) == c.z3.bv_val(0, wm - wc);
+    mAtC = m.extract(wc - 1, 0);
+  } else if (wm < wc) {
+    mAtC = z3::zext(m, wc - wm);
+  }
+  return c.args[0].nonPoison && c.args[1].nonPoison && isMask && fits && (cv & mAtC) == zero(c, 0);
+}
+
 } // namespace
 
 const std::vector<PredicateSpec> &predicateSpecs() {
@@ -48,6 +65,7 @@ const std::vector<PredicateSpec> &predicateSpecs() {
       {"not-smin", 1, false, KInt, {}, [](const Call &c) { return c.args[0].nonPoison && v(c, 0) != signedMin(v(c, 0)); }},
       {"mask-noop", 2, true, KInt, {}, [](const Call &c) { return c.args[1].nonPoison && z3::implies(c.args[0].nonPoison, (v(c, 0) & v(c, 1)) == v(c, 0)); }},
       {"or-noop", 2, true, KInt, {}, [](const Call &c) { return c.args[1].nonPoison && z3::implies(c.args[0].nonPoison, (v(c, 0) | v(c, 1)) == v(c, 0)); }},
+      {"low-bits-zero", 2, false, KInt, {}, lowBitsZero},
       {"ne", 2, true, KAny, {}, [](const Call &c) { return unlessPoison(c, v(c, 0) != v(c, 1)); }},
   };
   return specs;

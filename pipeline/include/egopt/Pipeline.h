@@ -92,7 +92,7 @@ struct Stats {
   std::map<std::string, size_t> stopReasons;
   /// Per rule: unions it made (rules that never fired are absent).
   std::map<std::string, size_t> ruleUnions;
-  size_t materialized = 0, reused = 0, hoisted = 0, erased = 0;
+  size_t materialized = 0, reused = 0, hoisted = 0, atSource = 0, erased = 0;
   /// Extraction: the DAG cost (TTI costs times loop weights) of the choice
   /// elaboration builds, summed over functions; with compareExtractors, that
   /// of each extractor's choice on the same e-graphs. costKeys: questions

@@ -56,12 +56,14 @@ entry:
   ret void
 }
 
-; Phi inputs are skeleton uses, materialized at the end of the incoming
-; block; a pure user of the phi that nothing needs is dropped.
+; Phi inputs are skeleton uses, materialized in the incoming block: where
+; the source computed them when a call lies between there and the block's
+; end (elaborate/placement.ll); a pure user of the phi that nothing needs is
+; dropped.
 ; CHECK-LABEL: define {{.*}}@phi_inputs(
 ; CHECK:       then:
-; CHECK-NEXT:    {{(tail )?}}call void @use(i32 0)
 ; CHECK-NEXT:    %[[T:[^ ]+]] = add i32 %a, 7
+; CHECK-NEXT:    {{(tail )?}}call void @use(i32 0)
 ; CHECK-NEXT:    br label %join
 ; CHECK:       join:
 ; CHECK-NEXT:    %p = phi i32 [ %[[T]], %then ], [ %a, %entry ]

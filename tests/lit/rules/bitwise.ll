@@ -353,7 +353,58 @@ define i1 @xor_icmp_not_not(i32 %a, i32 %b, i1 %m) {
   ret i1 %r
 }
 
+; and-mask-sub-high: only the 6 low bits of 64 - n survive `& 63`, and
+; 64's are zero: a negate (`sub 0`, one instruction) replaces the subtract
+; from a constant (a move and a subtract). The source's nsw is dropped.
+; CHECK-LABEL: define {{.*}}@and_mask_sub_high(
+; CHECK-NEXT:    %[[N:[^ ]+]] = sub i64 0, %n
+; CHECK-NEXT:    %r = and i64 %[[N]], 63
+; CHECK-NEXT:    ret i64 %r
+; CHECK-NEXT: }
+define i64 @and_mask_sub_high(i64 %n) {
+  %s = sub nsw i64 64, %n
+  %r = and i64 %s, 63
+  ret i64 %r
+}
+
+; The same at i8 with a 3-bit mask and 24 (low 3 bits zero).
+; CHECK-LABEL: define {{.*}}@and_mask_sub_high_i8(
+; CHECK-NEXT:    %[[N:[^ ]+]] = sub i8 0, %n
+; CHECK-NEXT:    %r = and i8 %[[N]], 7
+; CHECK-NEXT:    ret i8 %r
+; CHECK-NEXT: }
+define i8 @and_mask_sub_high_i8(i8 %n) {
+  %s = sub i8 24, %n
+  %r = and i8 %s, 7
+  ret i8 %r
+}
+
+; negative: 65 has a low bit set under the mask
+; CHECK-LABEL: define {{.*}}@and_mask_sub_low_bit(
+; CHECK-NEXT:    %s = sub i64 65, %n
+; CHECK-NEXT:    %r = and i64 %s, 63
+; CHECK-NEXT:    ret i64 %r
+; CHECK-NEXT: }
+define i64 @and_mask_sub_low_bit(i64 %n) {
+  %s = sub i64 65, %n
+  %r = and i64 %s, 63
+  ret i64 %r
+}
+
+; negative: 48 is not a low-bit mask (a carry into its bits depends on 64)
+; CHECK-LABEL: define {{.*}}@and_not_low_mask(
+; CHECK-NEXT:    %s = sub i64 64, %n
+; CHECK-NEXT:    %r = and i64 %s, 48
+; CHECK-NEXT:    ret i64 %r
+; CHECK-NEXT: }
+define i64 @and_not_low_mask(i64 %n) {
+  %s = sub i64 64, %n
+  %r = and i64 %s, 48
+  ret i64 %r
+}
+
 ; STATS: "rule_unions": {
 ; STATS-DAG: "or-disjoint": 3
+; STATS-DAG: "and-mask-sub-high": 2
 ; STATS-DAG: "xor-xor-cancel-l": 1
 ; STATS: "materialized"

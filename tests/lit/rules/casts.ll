@@ -369,6 +369,93 @@ define i32 @and_zext_i8(i8 %b) {
 }
 
 ; STATS: "rewrite_declined": {{[1-9][0-9]*}}
+; and-zext-zext: `(a > 0) & (b == c)` written with C's `&` on ints: one
+; i1 `and`, extended once (codegen then splits it into two branches).
+; CHECK-LABEL: define {{.*}}@and_zext_zext(
+; CHECK-NEXT:    %a = icmp sgt i32 %x, 0
+; CHECK-NEXT:    %b = icmp eq i32 %y, %z
+; CHECK-NEXT:    %[[AND:[^ ]+]] = and i1 %a, %b
+; CHECK-NEXT:    %r = zext i1 %[[AND]] to i32
+; CHECK-NEXT:    ret i32 %r
+; CHECK-NEXT: }
+define i32 @and_zext_zext(i32 %x, i32 %y, i32 %z) {
+  %a = icmp sgt i32 %x, 0
+  %za = zext i1 %a to i32
+  %b = icmp eq i32 %y, %z
+  %zb = zext i1 %b to i32
+  %r = and i32 %za, %zb
+  ret i32 %r
+}
+
+; or-zext-zext, from i8 to i64
+; CHECK-LABEL: define {{.*}}@or_zext_zext(
+; CHECK-NEXT:    %[[OR:[^ ]+]] = or i8 %a, %b
+; CHECK-NEXT:    %r = zext i8 %[[OR]] to i64
+; CHECK-NEXT:    ret i64 %r
+; CHECK-NEXT: }
+define i64 @or_zext_zext(i8 %a, i8 %b) {
+  %za = zext i8 %a to i64
+  %zb = zext i8 %b to i64
+  %r = or i64 %za, %zb
+  ret i64 %r
+}
+
+; xor-zext-zext
+; CHECK-LABEL: define {{.*}}@xor_zext_zext(
+; CHECK-NEXT:    %[[X:[^ ]+]] = xor i16 %a, %b
+; CHECK-NEXT:    %r = zext i16 %[[X]] to i32
+; CHECK-NEXT:    ret i32 %r
+; CHECK-NEXT: }
+define i32 @xor_zext_zext(i16 %a, i16 %b) {
+  %za = zext i16 %a to i32
+  %zb = zext i16 %b to i32
+  %r = xor i32 %za, %zb
+  ret i32 %r
+}
+
+; negative: the operands come from two types
+; CHECK-LABEL: define {{.*}}@and_zext_two_types(
+; CHECK-NEXT:    %za = zext i8 %a to i32
+; CHECK-NEXT:    %zb = zext i16 %b to i32
+; CHECK-NEXT:    %r = and i32 %za, %zb
+; CHECK-NEXT:    ret i32 %r
+; CHECK-NEXT: }
+define i32 @and_zext_two_types(i8 %a, i16 %b) {
+  %za = zext i8 %a to i32
+  %zb = zext i16 %b to i32
+  %r = and i32 %za, %zb
+  ret i32 %r
+}
+
+; and-trunc-sub-high: a shift amount `trunc(64 - n) & 63` (zstd's bit
+; reader) is `trunc(-n) & 63`: a negate instead of a move and a subtract.
+; CHECK-LABEL: define {{.*}}@and_trunc_sub_high(
+; CHECK-NEXT:    %[[N:[^ ]+]] = sub i64 0, %n
+; CHECK-NEXT:    %[[T:[^ ]+]] = trunc i64 %[[N]] to i32
+; CHECK-NEXT:    %r = and i32 %[[T]], 63
+; CHECK-NEXT:    ret i32 %r
+; CHECK-NEXT: }
+define i32 @and_trunc_sub_high(i64 %n) {
+  %s = sub nsw i64 64, %n
+  %t = trunc i64 %s to i32
+  %r = and i32 %t, 63
+  ret i32 %r
+}
+
+; negative: 96 has bit 5 set, inside the mask
+; CHECK-LABEL: define {{.*}}@and_trunc_sub_low_bit(
+; CHECK-NEXT:    %s = sub i64 96, %n
+; CHECK-NEXT:    %t = trunc i64 %s to i32
+; CHECK-NEXT:    %r = and i32 %t, 63
+; CHECK-NEXT:    ret i32 %r
+; CHECK-NEXT: }
+define i32 @and_trunc_sub_low_bit(i64 %n) {
+  %s = sub i64 96, %n
+  %t = trunc i64 %s to i32
+  %r = and i32 %t, 63
+  ret i32 %r
+}
+
 ; STATS: "rule_unions": {
 ; STATS-DAG: "trunc-zext-wide": 1
 ; STATS-DAG: "trunc-sext-wide": 1

@@ -244,6 +244,34 @@ define i32 @const_sub_add(i32 %x) {
   ret i32 %r
 }
 
+; const-sub-sub: (64 - x) - y == 64 - (x + y), nsw dropped. It wins when
+; x + y is computed anyway (one subtract instead of two).
+; CHECK-LABEL: define {{.*}}@const_sub_sub(
+; CHECK-NEXT:    %s = add i64 %x, %y
+; CHECK-NEXT:    %[[R:[^ ]+]] = sub i64 64, %s
+; CHECK-NEXT:    %o = xor i64 %[[R]], %s
+; CHECK-NEXT:    ret i64 %o
+; CHECK-NEXT: }
+define i64 @const_sub_sub(i64 %x, i64 %y) {
+  %s = add i64 %x, %y
+  %a = sub nsw i64 64, %x
+  %r = sub nsw i64 %a, %y
+  %o = xor i64 %r, %s
+  ret i64 %o
+}
+
+; negative: the first operand is not a constant
+; CHECK-LABEL: define {{.*}}@var_sub_sub(
+; CHECK-NEXT:    %a = sub i64 %w, %x
+; CHECK-NEXT:    %r = sub i64 %a, %y
+; CHECK-NEXT:    ret i64 %r
+; CHECK-NEXT: }
+define i64 @var_sub_sub(i64 %w, i64 %x, i64 %y) {
+  %a = sub i64 %w, %x
+  %r = sub i64 %a, %y
+  ret i64 %r
+}
+
 ; add-const-sub: (10 - x) + 5 == 15 - x
 ; CHECK-LABEL: define {{.*}}@add_const_sub(
 ; CHECK-NEXT:    %r = sub i8 15, %x
@@ -349,4 +377,5 @@ define i8 @select_false(i8 %x, i8 %y) {
 ; STATS-DAG: "icmp-eq-const-right": {{[1-9]}}
 ; STATS-DAG: "sub-const-to-add": {{[1-9]}}
 ; STATS-DAG: "mul-add-const": 1
+; STATS-DAG: "const-sub-sub": 1
 ; STATS: "materialized"

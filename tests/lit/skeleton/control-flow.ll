@@ -25,8 +25,8 @@ declare void @use(i32)
 ; CHECK-NEXT:    call void @use(i32 %[[V0]])
 ; CHECK-NEXT:    br label %join
 ; CHECK:       c1:
-; CHECK-NEXT:    call void @use(i32 %b)
 ; CHECK-NEXT:    %[[V1:[^ ]+]] = sub i32 %b, 10
+; CHECK-NEXT:    call void @use(i32 %b)
 ; CHECK-NEXT:    br label %join
 ; CHECK:       def:
 ; CHECK-NEXT:    call void @use(i32 %b)

@@ -56,6 +56,10 @@ private:
   bool comparesWithZeroByFlags(llvm::CmpInst::Predicate pred, eg::ClassId rhs) const;
   /// In a compare's key: it compares with zero that way.
   static constexpr uint64_t kFlagsCompare = uint64_t(1) << 63;
+  /// In a subtraction's key: a constant other than 0 minus a value, which
+  /// needs the constant in a register first (x86 and AArch64 have no
+  /// reversed subtract); `0 - x` is one negate.
+  static constexpr uint64_t kConstantMinus = uint64_t(1) << 62;
   /// TTI's operand description of a class: a constant (uniform? a power of
   /// two?) or not. May make constants (splat values): owning thread only.
   llvm::TargetTransformInfo::OperandValueInfo describeOperand(eg::ClassId cls) const;

@@ -26,6 +26,7 @@ struct ElaborationStats {
   size_t materialized = 0; ///< instructions created
   size_t reused = 0;       ///< uses served by a dominating copy (GVN)
   size_t hoisted = 0;      ///< values placed in a shallower loop than their use
+  size_t atSource = 0;     ///< values built where the source computed them, before a call
   size_t erased = 0;       ///< lifted instructions removed
 };
 
