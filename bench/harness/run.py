@@ -474,7 +474,7 @@ def stop_reasons_of(stats):
 
 
 def rounds_count_of(stats):
-    for key in ("rounds_run", "iterations_run", "rounds_total"):
+    for key in ("rewrite_rounds", "rounds_run", "iterations_run", "rounds_total"):
         if isinstance(stats.get(key), (int, float)):
             return stats[key]
     v = stats.get("rounds")
@@ -820,7 +820,7 @@ def write_report(out, meta, progs, cfgs, S, plots):
         hdr = ["program", "level", "functions", "lifted", "skipped", "pure instr.", "skeleton instr.",
                "e-nodes", "e-classes", "materialized", "reused (GVN)", "hoisted (LICM)", "erased", "CGUs"]
         if extra_rounds:
-            hdr.append("rounds")
+            hdr.append("rounds (all functions)")
         if extra_stop:
             hdr.append("stop reasons")
         add(md_table(hdr, rows, "ll" + "r" * (len(hdr) - 2)))
@@ -848,9 +848,8 @@ def write_report(out, meta, progs, cfgs, S, plots):
             add("")
             add(md_table(["program"] + top + ["other"], rows))
             add("")
-        if not extra_rounds:
-            add("egopt reports no rounds or stop reasons yet (there are no rewrite rules); "
-                "the harness shows them, and plots e-nodes per round, once `--stats-json` has them.")
+        if not extra_rounds and not extra_stop:
+            add("This egopt's `--stats-json` reports no rewrite rounds or stop reasons.")
             add("")
 
         add("## Codegen-unit estimate error")

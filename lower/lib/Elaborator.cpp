@@ -21,9 +21,9 @@ public:
         li_(dt_), builder_(fn_.getContext()) {
     dt_.updateDFSNumbers();
     for (BasicBlock &bb : fn_) {
-      unsigned calls = 0;
+      unsigned index = 0, calls = 0;
       for (Instruction &i : bb) {
-        callsBefore_[&i] = calls;
+        position_[&i] = {index++, calls, /*created=*/false};
         if (auto *cb = dyn_cast<CallBase>(&i); cb && !isa<IntrinsicInst>(cb)) ++calls;
       }
     }
@@ -220,6 +220,8 @@ private:
     builder_.SetCurrentDebugLocation(origin ? origin->getDebugLoc() : DebugLoc());
     Value *v = create(n, kids);
     if (auto *inst = dyn_cast<Instruction>(v)) {
+      Position anchor = position_.lookup(insertBefore);
+      position_[inst] = {anchor.index, anchor.callsBefore, /*created=*/true};
       ++stats_.materialized;
       if (origin && origin->hasName()) named_.push_back({inst, origin});
     }
@@ -231,14 +233,17 @@ private:
   /// it: `origin` (a lifted instruction, still in place) before `at` in the
   /// same block, after every operand.
   bool atOrigin(Instruction *origin, ArrayRef<Value *> kids, Instruction *at) const {
-    if (!origin || origin->getParent() != at->getParent() || isa<PHINode>(origin) ||
-        !origin->comesBefore(at))
-      return false;
-    if (callsBefore_.lookup(origin) == callsBefore_.lookup(at)) return false;
-    for (Value *k : kids)
-      if (auto *ki = dyn_cast<Instruction>(k); ki && ki->getParent() == at->getParent() &&
-                                               !isa<PHINode>(ki) && !ki->comesBefore(origin))
-        return false;
+    if (!origin || origin->getParent() != at->getParent() || isa<PHINode>(origin)) return false;
+    Position o = position_.lookup(origin), u = position_.lookup(at);
+    if (o.index >= u.index || o.callsBefore == u.callsBefore) return false;
+    for (Value *k : kids) {
+      auto *ki = dyn_cast<Instruction>(k);
+      if (!ki || ki->getParent() != at->getParent()) continue;
+      // A created instruction sits just before its anchor, after the ones
+      // created there earlier: before `origin` if anchored at it or above.
+      Position p = position_.lookup(ki);
+      if (p.created ? p.index > o.index : p.index >= o.index) return false;
+    }
     return true;
   }
 
@@ -376,7 +381,16 @@ private:
   LoopInfo li_;
   IRBuilder<> builder_;
   DenseMap<ClassId, Instruction *> origin_;
-  DenseMap<const Instruction *, unsigned> callsBefore_;
+  /// Where an instruction stands in its block, without Instruction's order
+  /// numbers (each insertion would renumber the block: quadratic in long
+  /// ones). Lifted and skeleton instructions: their index and the calls
+  /// (not intrinsics) before them; created ones: those of the instruction
+  /// they were inserted before.
+  struct Position {
+    unsigned index = 0, callsBefore = 0;
+    bool created = false;
+  };
+  DenseMap<const Instruction *, Position> position_;
   DenseMap<Instruction *, SmallVector<ir::SkeletonUse, 2>> uses_;
   DenseMap<BasicBlock *, SmallVector<ir::SkeletonUse, 4>> phiUses_;
   DenseMap<ClassId, SmallVector<std::pair<BasicBlock *, Value *>, 1>> placed_;

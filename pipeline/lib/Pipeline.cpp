@@ -1,4 +1,5 @@
 #include "egopt/Pipeline.h"
+#include "egopt/SmallLoopUnroll.h"
 
 #include "egopt/extract/ExtractFunction.h"
 #include "egopt/lift/Lifter.h"
@@ -121,12 +122,10 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
       // copies' induction values into constant offsets. No loop rotation:
       // it cost lz4 4% more instructions and zstd compile time
       // (docs/pipeline.md, "Loop passes").
-      // LLVM's -O3 size threshold (300, not 150) at -O2 as well: LLVM's
-      // pipeline unrolls after instcombine and GVN have shrunk the body,
-      // this one before the e-graph has, so the same loop looks about
-      // twice as big here. zstd's Huffman loops of 5 to 9 symbols fit
-      // only then (docs/pipeline.md, "Loop passes").
-      fpm.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(std::max(optLevel, 3u)))));
+      // Small counted loops are measured against a larger limit than
+      // LLVM's -O2 one: the body is not simplified yet (SmallLoopUnroll.h).
+      if (optLevel == 2) fpm.addPass(SmallLoopUnrollHints());
+      fpm.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(optLevel))));
       // The unrolled copies index arrays by constants now: SROA turns
       // them into values (zstd's four Huffman streams' states).
       fpm.addPass(SROAPass(SROAOptions::ModifyCFG));

@@ -15,10 +15,11 @@ target triple = "x86_64-unknown-linux-gnu"
 
 declare void @use(i32)
 
-; Eight iterations of a body that LLVM's -O2 size threshold (150) finds too
-; big in this unsimplified form; at -O3's (300), which egopt uses at -O2,
-; it is unrolled. SROA then runs again: the array indexed by the induction
-; variable, now by constants, becomes values (no alloca left).
+; Eight iterations of a body that LLVM's -O2 size limit (150) finds too big
+; in this unsimplified form; under egopt's own limit for small counted loops
+; (200, pipeline/include/egopt/SmallLoopUnroll.h) it is unrolled. SROA then
+; runs again: the array indexed by the induction variable, now by
+; constants, becomes values (no alloca left).
 ; CHECK-LABEL: define {{.*}}@streams(
 ; CHECK-NOT:     alloca
 ; CHECK-NOT:     phi
@@ -61,6 +62,54 @@ loop:
   store i64 %w2, ptr %sp
   %i.next = add nsw i32 %i, 1
   %c = icmp slt i32 %i.next, 8
+  br i1 %c, label %loop, label %exit
+exit:
+  %p0 = load i64, ptr %st
+  %p7p = getelementptr inbounds i8, ptr %st, i64 56
+  %p7 = load i64, ptr %p7p
+  %r = add i64 %p0, %p7
+  ret i64 %r
+}
+; Sixteen iterations of the same body: over both limits, the loop stays (the
+; vectorizer widens it: one of the three vectorized functions in STATS).
+; CHECK-LABEL: define {{.*}}@streams16(
+; CHECK:         alloca [16 x i64]
+; CHECK:         phi i32
+define i64 @streams16(ptr %in) {
+entry:
+  %st = alloca [16 x i64], align 16
+  call void @llvm.memset.p0.i64(ptr %st, i8 0, i64 128, i1 false)
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]
+  %ix = sext i32 %i to i64
+  %sp = getelementptr inbounds [16 x i64], ptr %st, i64 0, i64 %ix
+  %s = load i64, ptr %sp
+  %ip = getelementptr inbounds i64, ptr %in, i64 %ix
+  %v = load i64, ptr %ip
+  %m = mul i64 %v, 5
+  %a = add i64 %m, 7
+  %sh = shl i64 %s, 2
+  %x = xor i64 %a, %sh
+  %sr = lshr i64 %s, 3
+  %o = or i64 %x, %sr
+  %t = trunc i64 %o to i32
+  %z = zext i32 %t to i64
+  %q = mul i64 %z, 3
+  %w = sub i64 %q, %v
+  %w1 = and i64 %w, 4095
+  %e1 = mul i64 %w1, 9
+  %e2 = xor i64 %e1, %s
+  %e3 = lshr i64 %e2, 5
+  %e4 = add i64 %e3, %v
+  %e5 = shl i64 %e4, 1
+  %e6 = or i64 %e5, %m
+  %e7 = sub i64 %e6, %sh
+  %e8 = mul i64 %e7, 11
+  %w2 = and i64 %e8, 65535
+  store i64 %w2, ptr %sp
+  %i.next = add nsw i32 %i, 1
+  %c = icmp slt i32 %i.next, 16
   br i1 %c, label %loop, label %exit
 exit:
   %p0 = load i64, ptr %st
@@ -231,4 +280,4 @@ exit:
   ret void
 }
 
-; STATS: "vectorized_functions": 2,
+; STATS: "vectorized_functions": 3,
