@@ -223,6 +223,11 @@ std::optional<std::vector<ClassId>> MatchProgram::groundClasses(const EGraph &g)
   return out;
 }
 
+bool MatchProgram::rootOperatorAbsent(const EGraph &g) const {
+  const PatternNode &root = pattern_.rootNode();
+  return !root.isVar && !pattern_.isGround(pattern_.root()) && g.classesWithOp(root.node.op).empty();
+}
+
 std::span<const ClassId> MatchProgram::candidates(const EGraph &g,
                                                   const std::vector<ClassId> &ground,
                                                   std::vector<ClassId> &scratch) const {

@@ -50,6 +50,7 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
     RuleState &s = states[r];
     s.limit = *limits[r];
     const MatchProgram &prog = rules[r]->program();
+    if (prog.rootOperatorAbsent(g)) continue;
     auto ground = prog.groundClasses(g);
     if (!ground) continue; // a ground subterm is absent: nothing can match
     s.ground = std::move(*ground);

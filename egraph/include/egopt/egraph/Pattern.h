@@ -109,6 +109,10 @@ public:
   /// The classes the pattern's ground subterms live in, or nullopt when one is
   /// absent from the e-graph (then nothing can match). Computed once per search.
   std::optional<std::vector<ClassId>> groundClasses(const EGraph &g) const;
+  /// The root's operator is in no class: nothing can match. A test before
+  /// groundClasses, which hashes every ground subterm; most of a
+  /// catalogue's root operators are absent from a small function's e-graph.
+  bool rootOperatorAbsent(const EGraph &g) const;
   /// The classes worth trying as match roots (ascending).
   std::span<const ClassId> candidates(const EGraph &g, const std::vector<ClassId> &ground,
                                       std::vector<ClassId> &scratch) const;
