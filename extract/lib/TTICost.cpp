@@ -46,6 +46,13 @@ Cost TTICostTable::cost(const ENode &n) const {
 
 uint32_t TTICostTable::typeOf(ClassId cls) const { return g_->nodes(cls).front().type; }
 
+std::optional<uint64_t> TTICostTable::intConstant(ClassId cls) const {
+  // Leaves' operators sort first: a constant class shows it in its first e-node.
+  const ENode &first = g_->nodes(cls).front();
+  if (first.op != ir::IRLanguage::get().IConst) return std::nullopt;
+  return first.payload;
+}
+
 TTI::OperandValueInfo TTICostTable::describeOperand(ClassId cls) const {
   const ir::IRLanguage &L = ir::IRLanguage::get();
   auto uniform = [](const APInt &v) -> TTI::OperandValueInfo {
@@ -82,15 +89,15 @@ TTICostTable::Key TTICostTable::keyOf(const ENode &n) const {
   const ir::IRLanguage &L = ir::IRLanguage::get();
   uint64_t detail = 0;
   auto lane = [&](ClassId cls) -> uint64_t {
-    const ENode &first = g_->nodes(cls).front();
-    return first.op == L.IConst && first.payload < kUnknownLane ? first.payload : kUnknownLane;
+    std::optional<uint64_t> c = intConstant(cls);
+    return c && *c < kUnknownLane ? *c : kUnknownLane;
   };
   if (auto opc = L.opcodeOf(n.op); opc || n.op == L.FNeg) {
     detail = operandInfo_[g_->find(n.kids[0])];
     if (n.kids.size() > 1) detail |= uint64_t(operandInfo_[g_->find(n.kids[1])]) << 4;
     if (opc == Instruction::Sub) {
-      const ENode &first = g_->nodes(n.kids[0]).front();
-      if (first.op == L.IConst && first.payload != 0) detail |= kConstantMinus;
+      std::optional<uint64_t> c = intConstant(n.kids[0]);
+      if (c && *c != 0) detail |= kConstantMinus;
     }
   } else if (auto pred = L.predicateOf(n.op)) {
     detail = typeOf(n.kids[0]);
@@ -173,12 +180,10 @@ Cost TTICostTable::ask(const ENode &n, const Key &key, const TTI &tti) const {
 }
 
 bool TTICostTable::comparesWithZeroByFlags(CmpInst::Predicate pred, ClassId rhs) const {
-  const ir::IRLanguage &L = ir::IRLanguage::get();
   if (pred != CmpInst::ICMP_EQ && pred != CmpInst::ICMP_NE && pred != CmpInst::ICMP_SLT &&
       pred != CmpInst::ICMP_SGT)
     return false;
-  const ENode &first = g_->nodes(rhs).front();
-  return first.op == L.IConst && first.payload == 0;
+  return intConstant(rhs) == uint64_t(0);
 }
 
 } // namespace egopt::extract

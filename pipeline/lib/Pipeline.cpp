@@ -121,9 +121,9 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
       // runs `for (k = 0; k < W; k++)` per word. The e-graph then folds the
       // copies' induction values into constant offsets. No loop rotation:
       // it cost lz4 4% more instructions and zstd compile time
-      // (docs/pipeline.md, "Loop passes").
-      // Small counted loops are measured against a larger limit than
-      // LLVM's -O2 one: the body is not simplified yet (SmallLoopUnroll.h).
+      // (docs/pipeline.md, "Loop passes"). At -O2 small counted loops get
+      // a larger limit than LLVM's: the body is not simplified yet
+      // (SmallLoopUnroll.h).
       if (optLevel == 2) fpm.addPass(SmallLoopUnrollHints());
       fpm.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(optLevel))));
       // The unrolled copies index arrays by constants now: SROA turns

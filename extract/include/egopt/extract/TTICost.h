@@ -21,6 +21,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/TargetTransformInfo.h"
 
+#include <optional>
 #include <tuple>
 
 namespace egopt::extract {
@@ -51,6 +52,9 @@ private:
   Key keyOf(const eg::ENode &n) const;
   Cost ask(const eg::ENode &n, const Key &key, const llvm::TargetTransformInfo &tti) const;
   uint32_t typeOf(eg::ClassId cls) const;
+  /// The payload of an integer-constant class (stored sign-extended), or
+  /// nullopt when the class is not one.
+  std::optional<uint64_t> intConstant(eg::ClassId cls) const;
   /// `pred` against the constant 0 in `rhs`: a test codegen takes from the
   /// flags of the instruction that computed the left operand.
   bool comparesWithZeroByFlags(llvm::CmpInst::Predicate pred, eg::ClassId rhs) const;
