@@ -85,8 +85,11 @@ std::unique_ptr<EGraph> buildGraph() {
   return g;
 }
 
-std::vector<std::optional<size_t>> noLimits(size_t n) {
-  return std::vector<std::optional<size_t>>(n, std::numeric_limits<size_t>::max() - 1);
+/// Every rule searched whole, with no match limit.
+std::vector<RuleSearchRequest> noLimits(size_t n) {
+  RuleSearchRequest whole;
+  whole.limit = std::numeric_limits<size_t>::max() - 1;
+  return std::vector<RuleSearchRequest>(n, whole);
 }
 
 void BM_Search(benchmark::State &state) {

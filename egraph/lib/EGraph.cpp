@@ -79,6 +79,7 @@ ClassId EGraph::add(ENode node) {
   nodeById_.push_back(node);
   clean_ = false;
   ++version_;
+  changedAt_.push_back(version_);
   for (auto &a : analyses_) a->makeClass(*this, id, nodeById_[id]);
   for (size_t i = 0; i < analyses_.size(); ++i) analyses_[i]->modify(*this, find(id));
   return find(id);
@@ -115,6 +116,7 @@ bool EGraph::merge(ClassId a, ClassId b) {
 void EGraph::absorb(ClassId winner, ClassId loser) {
   clean_ = false;
   ++version_;
+  changedAt_[winner] = version_;
   {
     EClass &w = classes_[winner];
     EClass &l = classes_[loser];
@@ -146,6 +148,7 @@ void EGraph::absorb(ClassId winner, ClassId loser) {
 
 void EGraph::retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> keep) {
   ++version_;
+  changedAt_[find(id)] = version_;
   auto &nodes = classes_[find(id)].nodes;
   nodes.erase(std::remove_if(nodes.begin(), nodes.end(),
                              [&](const ENode &n) { return !keep(n); }),
@@ -195,6 +198,7 @@ void EGraph::propagateAnalyses() {
       if (analyses_[i]->joinFromNode(*this, c, node)) {
         ++counters_.analysisUpdates;
         ++version_;
+        changedAt_[c] = version_;
         const auto &parents = classes_[c].parents;
         analysisPending_.insert(analysisPending_.end(), parents.begin(), parents.end());
         analyses_[i]->modify(*this, c);

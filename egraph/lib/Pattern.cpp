@@ -210,6 +210,22 @@ MatchProgram::MatchProgram(const Language &lang, const Pattern &p, size_t numVar
   }
   instrs_.push_back({Instr::Yield, 0, 0, 0});
   for (uint32_t n : groundNodes_) groundTerms_.push_back(p.groundTerm(n));
+
+  // Kids come before their parents, so one backward sweep sees every parent
+  // of a node before the node. Ground subterms count to their own root only
+  // (a Lookup compares that class; their insides are not visited).
+  std::vector<unsigned> depthOf(nodes.size(), 0);
+  for (uint32_t n = root + 1; n-- > 0;) {
+    depth_ = std::max(depth_, depthOf[n]);
+    if (nodes[n].isVar || p.isGround(n)) continue;
+    for (ClassId kid : nodes[n].node.kids) depthOf[kid] = std::max(depthOf[kid], depthOf[n] + 1);
+  }
+}
+
+std::optional<Op> MatchProgram::rootOperator() const {
+  const PatternNode &root = pattern_.rootNode();
+  if (root.isVar || pattern_.isGround(pattern_.root())) return std::nullopt;
+  return root.node.op;
 }
 
 std::optional<std::vector<ClassId>> MatchProgram::groundClasses(const EGraph &g) const {
@@ -224,8 +240,8 @@ std::optional<std::vector<ClassId>> MatchProgram::groundClasses(const EGraph &g)
 }
 
 bool MatchProgram::rootOperatorAbsent(const EGraph &g) const {
-  const PatternNode &root = pattern_.rootNode();
-  return !root.isVar && !pattern_.isGround(pattern_.root()) && g.classesWithOp(root.node.op).empty();
+  std::optional<Op> op = rootOperator();
+  return op && g.classesWithOp(*op).empty();
 }
 
 std::span<const ClassId> MatchProgram::candidates(const EGraph &g,

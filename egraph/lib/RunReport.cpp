@@ -44,6 +44,7 @@ std::string RunReport::toJson() const {
           j.attribute("applied_unions", int64_t(it.appliedUnions));
           j.attribute("skipped_matches", int64_t(it.skippedMatches));
           j.attribute("unchanged_rules", int64_t(it.unchangedRules));
+          j.attribute("incremental_rules", int64_t(it.incrementalRules));
           j.attribute("congruence_unions", int64_t(it.congruenceUnions));
           j.attribute("search_seconds", it.searchSeconds);
           j.attribute("apply_seconds", it.applySeconds);

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_set.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cassert>
 
@@ -70,6 +71,23 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
   constexpr uint64_t kNever = ~uint64_t(0);
   std::vector<FullyApplied> fullyApplied(rules.size(), {kNever, 0, 0});
 
+  // The regions of a round, one per version some rule was fully applied at
+  // (usually one: the previous round's), grown as deep as the deepest rule.
+  unsigned maxDepth = 0;
+  std::vector<std::optional<Op>> rootOps;
+  rootOps.reserve(rules.size());
+  for (const Rule *r : rules) {
+    maxDepth = std::max(maxDepth, r->program().depth());
+    rootOps.push_back(r->program().rootOperator());
+  }
+  std::vector<std::unique_ptr<ChangedRegion>> regions;
+  auto regionSince = [&](uint64_t version) -> const ChangedRegion * {
+    for (const auto &region : regions)
+      if (region->sinceVersion() == version) return region.get();
+    regions.push_back(std::make_unique<ChangedRegion>(g_, version, maxDepth));
+    return regions.back().get();
+  };
+
   for (size_t iter = 0;; ++iter) {
     bool hookStop = false;
     for (auto &h : hooks_) hookStop = hookStop || h(g_, iter);
@@ -77,6 +95,7 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
       report.stopReason = StopReason::HookStopped;
       break;
     }
+    regions.clear();
     IterationStats it;
     it.nodesBefore = g_.numNodes();
     it.classesBefore = g_.numClasses();
@@ -84,47 +103,59 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
     std::optional<StopReason> stop;
 
     //--- Search (parallel, read-only) -------------------------------------//
-    // A rule whose matches were all applied when the e-graph was at this very
-    // version would find the same matches again, all no-ops: it is not
-    // searched, and its last count is reported (the scheduler sees the same
-    // count, so its decision is the same too).
+    // A rule whose root operator is in no class cannot match: it is not
+    // offered to the scheduler and counts as applied at this version (a
+    // first match, once one appears, binds a class changed since).
+    // A rule whose matches were all applied at some version is searched only
+    // where the e-graph changed since (ChangedRegion.h): the matches found
+    // are the new ones. When nothing changed at all it is not searched.
+    // Without incremental search, a rule unchanged since its last accepted
+    // search is not searched either; its last counts are reported (the
+    // scheduler sees the same count, so its decision is the same too).
     auto t0 = Clock::now();
-    std::vector<std::optional<size_t>> limits(rules.size());
-    std::vector<bool> unchanged(rules.size(), false);
-    for (size_t r = 0; r < rules.size(); ++r) {
-      limits[r] = scheduler_->searchLimit(iter, r);
-      if (limits[r] && fullyApplied[r].version == g_.version()) {
-        unchanged[r] = true;
-        limits[r].reset();
+    std::vector<RuleSearchRequest> requests;
+    for (uint32_t r = 0; r < rules.size(); ++r) {
+      if (rootOps[r] && g_.classesWithOp(*rootOps[r]).empty()) {
+        fullyApplied[r] = {g_.version(), 0, 0};
+        continue;
       }
-    }
-    std::vector<RuleSearchResult> found = searchRules(g_, rules, limits);
-    std::vector<Matches> matches(rules.size());
-    for (size_t r = 0; r < rules.size(); ++r) {
-      if (unchanged[r]) {
+      std::optional<size_t> limit = scheduler_->searchLimit(iter, r);
+      if (!limit) continue;
+      uint64_t since = fullyApplied[r].version;
+      if (since == g_.version()) {
         it.rules[r].searched = true;
-        [[maybe_unused]] bool accepted = scheduler_->acceptMatches(iter, r, fullyApplied[r].found);
+        // Incremental counts are of new matches: none here.
+        FullyApplied last = incremental_ ? FullyApplied{since, 0, 0} : fullyApplied[r];
+        [[maybe_unused]] bool accepted = scheduler_->acceptMatches(iter, r, last.found);
         assert(accepted && "a count accepted before is accepted again");
-        it.rules[r].matches = fullyApplied[r].matches;
-        it.matches += fullyApplied[r].matches;
-        it.skippedMatches += fullyApplied[r].matches;
+        it.rules[r].matches = last.matches;
+        it.matches += last.matches;
+        it.skippedMatches += last.matches;
         ++it.unchangedRules;
         continue;
       }
-      RuleSearchResult &res = found[r];
-      it.rules[r].searched = res.searched;
+      RuleSearchRequest req{r, *limit, nullptr};
+      if (incremental_ && since != kNever) {
+        req.region = regionSince(since);
+        ++it.incrementalRules;
+      }
+      requests.push_back(req);
+    }
+    std::vector<RuleSearchResult> found = searchRules(g_, rules, requests);
+    for (size_t q = 0; q < requests.size(); ++q) {
+      uint32_t r = requests[q].rule;
+      RuleSearchResult &res = found[q];
+      it.rules[r].searched = true;
       it.rules[r].searchSeconds = res.cpuSeconds;
-      if (!res.searched) continue;
-      matches[r] = std::move(res.matches);
       if (!scheduler_->acceptMatches(iter, r, res.found)) {
         it.rules[r].banned = true;
-        matches[r].data.clear();
+        res.matches.data.clear();
         fullyApplied[r].version = kNever;
       } else {
-        fullyApplied[r] = {g_.version(), res.found, matches[r].size()};
+        fullyApplied[r] = {g_.version(), res.found, res.matches.size()};
       }
-      it.rules[r].matches = matches[r].size();
-      it.matches += matches[r].size();
+      it.rules[r].matches = res.matches.size();
+      it.matches += res.matches.size();
     }
     it.searchSeconds = secondsSince(t0);
     stop = checkLimits(iter);
@@ -133,8 +164,10 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
     //--- Apply (sequential: new ids in match order) ------------------------//
     auto t1 = Clock::now();
     if (!stop) {
-      for (size_t r = 0; r < rules.size() && !stop; ++r) {
-        const Matches &m = matches[r];
+      for (size_t q = 0; q < requests.size() && !stop; ++q) {
+        uint32_t r = requests[q].rule;
+        const Matches &m = found[q].matches;
+        if (m.size() == 0) continue;
         auto &seen = applied[r];
         llvm::SmallVector<ClassId, 8> subst;
         for (size_t i = 0; i < m.size(); ++i) {

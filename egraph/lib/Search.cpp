@@ -23,7 +23,7 @@ constexpr size_t kSearchChunk = 128;
 constexpr size_t kParallelSearchThreshold = 4096;
 
 struct SearchTask {
-  uint32_t rule;
+  uint32_t request;
   uint32_t begin, end; ///< range of the rule's candidate list
 };
 
@@ -38,25 +38,32 @@ struct RuleState {
 } // namespace
 
 std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<const Rule *> &rules,
-                                          const std::vector<std::optional<size_t>> &limits) {
+                                          const std::vector<RuleSearchRequest> &requests) {
   assert(g.isClean() && "search needs a rebuilt e-graph");
-  std::vector<RuleSearchResult> results(rules.size());
-  std::vector<RuleState> states(rules.size());
+  std::vector<RuleSearchResult> results(requests.size());
+  std::vector<RuleState> states(requests.size());
   std::vector<SearchTask> tasks;
-  for (size_t r = 0; r < rules.size(); ++r) {
-    results[r].matches.stride = uint32_t(1 + rules[r]->vars().names.size());
-    if (!limits[r]) continue;
-    results[r].searched = true;
-    RuleState &s = states[r];
-    s.limit = *limits[r];
-    const MatchProgram &prog = rules[r]->program();
+  for (size_t q = 0; q < requests.size(); ++q) {
+    const RuleSearchRequest &req = requests[q];
+    const MatchProgram &prog = rules[req.rule]->program();
+    results[q].matches.stride = uint32_t(1 + rules[req.rule]->vars().names.size());
+    RuleState &s = states[q];
+    s.limit = req.limit;
     if (prog.rootOperatorAbsent(g)) continue;
+    // A ground root is one class: it is searched whole.
+    bool incremental = req.region && !prog.rootIsGround();
+    if (incremental) {
+      if (!req.region->mayHold(prog.depth(), prog.rootOperator())) continue;
+      req.region->candidates(g, prog.depth(), prog.rootOperator(), s.scratch);
+      if (s.scratch.empty()) continue;
+    }
     auto ground = prog.groundClasses(g);
     if (!ground) continue; // a ground subterm is absent: nothing can match
     s.ground = std::move(*ground);
-    s.candidates = prog.candidates(g, s.ground, s.scratch);
+    s.candidates = incremental ? std::span<const ClassId>(s.scratch)
+                               : prog.candidates(g, s.ground, s.scratch);
     for (size_t b = 0; b < s.candidates.size(); b += kSearchChunk)
-      tasks.push_back({uint32_t(r), uint32_t(b),
+      tasks.push_back({uint32_t(q), uint32_t(b),
                        uint32_t(std::min(s.candidates.size(), b + kSearchChunk))});
   }
 
@@ -65,8 +72,8 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
   for (const SearchTask &t : tasks) totalCandidates += t.end - t.begin;
   auto runTask = [&](size_t t) {
     const SearchTask &task = tasks[t];
-    RuleState &s = states[task.rule];
-    const Rule &rule = *rules[task.rule];
+    RuleState &s = states[task.request];
+    const Rule &rule = *rules[requests[task.request].rule];
     std::vector<ClassId> &out = taskMatches[t];
     auto taskStart = Clock::now();
     llvm::scope_exit account([&] {
@@ -97,13 +104,12 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
   }
 
   for (size_t t = 0; t < tasks.size(); ++t) {
-    auto &dst = results[tasks[t].rule].matches.data;
+    auto &dst = results[tasks[t].request].matches.data;
     dst.insert(dst.end(), taskMatches[t].begin(), taskMatches[t].end());
   }
-  for (size_t r = 0; r < rules.size(); ++r) {
-    if (!results[r].searched) continue;
-    results[r].found = std::min(states[r].found.load(), states[r].limit + 1);
-    results[r].cpuSeconds = double(states[r].nanos.load()) * 1e-9;
+  for (size_t q = 0; q < requests.size(); ++q) {
+    results[q].found = std::min(states[q].found.load(), states[q].limit + 1);
+    results[q].cpuSeconds = double(states[q].nanos.load()) * 1e-9;
   }
   return results;
 }

@@ -253,9 +253,12 @@ size_t deleteDeadInstructions(Function &f) {
   SmallVector<WeakTrackingVH, 16> dead;
   for (Instruction &i : instructions(f))
     if (isInstructionTriviallyDead(&i)) dead.push_back(&i);
-  size_t before = f.getInstructionCount();
-  RecursivelyDeleteTriviallyDeadInstructionsPermissive(dead);
-  return before - f.getInstructionCount();
+  if (dead.empty()) return 0;
+  // Counted as they go: Function::getInstructionCount walks every block.
+  size_t deleted = 0;
+  RecursivelyDeleteTriviallyDeadInstructionsPermissive(dead, nullptr, nullptr,
+                                                       [&](Value *) { ++deleted; });
+  return deleted;
 }
 
 /// LLVM's loop vectorizer on the lowered functions that have loops; returns

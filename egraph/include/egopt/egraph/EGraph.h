@@ -7,7 +7,8 @@
 //   - per root class: its e-nodes and its parents (ids of e-nodes that have a
 //     child in this class);
 //   - per id: the e-node it was created for (kept canonical by repair);
-//   - the analyses' facts.
+//   - the analyses' facts;
+//   - per root class: a change stamp (changedAt), for incremental search.
 //
 // Two phases, as in egg: writes (add, merge) leave congruence broken; rebuild()
 // restores it. Invariants that hold when isClean() (right after rebuild):
@@ -117,6 +118,8 @@ public:
   /// matcher can reject a class without touching its e-node array (usually a
   /// cache miss); exact for languages of up to 64 operators.
   bool mayHaveOp(ClassId root, Op op) const { return (opMask_[root] >> (op & 63)) & 1; }
+  /// The summary itself: bit (op mod 64) set for each operator of the class.
+  uint64_t opMask(ClassId root) const { return opMask_[root]; }
   /// Roots holding at least one `op` e-node, ascending (valid when clean).
   std::span<const ClassId> classesWithOp(Op op) const;
 
@@ -125,6 +128,15 @@ public:
   /// analysis fact changed, e-nodes pruned. Equal versions mean an identical
   /// e-graph (the runner uses it to skip searches that cannot find anything new).
   uint64_t version() const { return version_; }
+  /// The version() right after root class `root` last changed: created, took
+  /// part in a union, had an analysis fact change or e-nodes pruned. A class
+  /// whose stamp is <= v holds the same e-nodes and facts as at version v
+  /// (canonical forms aside: a child's union stamps the child). Valid for
+  /// roots when clean; the runner's incremental search reads it.
+  uint64_t changedAt(ClassId root) const { return changedAt_[root]; }
+  /// Ids of the e-nodes with a child in root class `root` (find() of an id
+  /// is the class holding that e-node); may repeat an e-node.
+  std::span<const ClassId> parentNodeIds(ClassId root) const { return classes_[root].parents; }
 
   /// A text dump listing every class with its e-nodes and facts, ids included,
   /// in id order. Equal dumps mean equal e-graphs; used by determinism tests.
@@ -162,6 +174,7 @@ private:
   size_t rootsUpTo_ = 0;                  ///< ids below this are in roots_ (if root)
   std::vector<std::vector<ClassId>> byOp_;
   std::vector<uint64_t> opMask_;          ///< per id: ops present (mod 64)
+  std::vector<uint64_t> changedAt_;       ///< per id: see changedAt()
   bool clean_ = true;
   uint64_t version_ = 0;
   EGraphCounters counters_;

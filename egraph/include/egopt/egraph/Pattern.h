@@ -124,6 +124,14 @@ public:
 
   const std::vector<Instr> &instructions() const { return instrs_; }
   std::string print() const;
+  /// The most parent steps from the root class to a class the program binds
+  /// or checks (0 for a lone variable or atom): a match's classes all lie
+  /// within this many steps below its root.
+  unsigned depth() const { return depth_; }
+  /// The root's operator, or nullopt when the root is a variable or a ground
+  /// term (then candidates() is every class, or the ground class).
+  std::optional<Op> rootOperator() const;
+  bool rootIsGround() const { return pattern_.isGround(pattern_.root()); }
 
 private:
   const Language &lang_;
@@ -133,6 +141,7 @@ private:
   std::vector<RecExpr> groundTerms_;    ///< the ground subterm per slot
   std::vector<uint32_t> varReg_;        ///< register per variable (kNoClass if unused)
   uint32_t numRegs_ = 1;
+  unsigned depth_ = 0;
   size_t numVars_;
 };
 

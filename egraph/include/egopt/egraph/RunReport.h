@@ -33,6 +33,9 @@ struct IterationStats {
   /// Rules not searched: the e-graph had not changed since all their matches
   /// were applied (their matches count as found and skipped).
   size_t unchangedRules = 0;
+  /// Rules searched only near the classes changed since their matches were
+  /// all applied (incremental search; ChangedRegion.h).
+  size_t incrementalRules = 0;
   double searchSeconds = 0, applySeconds = 0, rebuildSeconds = 0;
   std::vector<RuleRoundStats> rules; ///< per rule, in rule order
 };

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
+#include "egopt/egraph/ChangedRegion.h"
 #include "egopt/egraph/Rewrite.h"
 
 #include <optional>
@@ -15,8 +16,18 @@
 
 namespace egopt::eg {
 
+/// What one rule's search of a round is asked to do.
+struct RuleSearchRequest {
+  uint32_t rule = 0; ///< index into the rules
+  /// The number of matches acceptable: the search may stop once it has found
+  /// one more.
+  size_t limit = 0;
+  /// When set, only the region's classes within the rule's depth are tried as
+  /// roots: the matches new since the region's version (ChangedRegion.h).
+  const ChangedRegion *region = nullptr;
+};
+
 struct RuleSearchResult {
-  bool searched = false;  ///< false when the rule had no limit (skipped)
   Matches matches;        ///< matches whose conditions hold (root + subst)
   /// Matches found before conditions, capped at limit + 1: a count above the
   /// limit means the search stopped early.
@@ -24,10 +35,10 @@ struct RuleSearchResult {
   double cpuSeconds = 0;  ///< summed over this rule's tasks
 };
 
-/// Searches every rule; `limits[r]` is the number of matches acceptable for
-/// rule r (nullopt: skip it). Must be called on a clean e-graph, inside the
-/// task arena whose threads should do the work.
+/// Runs the searches `requests` asks for; result i answers requests[i].
+/// Must be called on a clean e-graph, inside the task arena whose threads
+/// should do the work.
 std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<const Rule *> &rules,
-                                          const std::vector<std::optional<size_t>> &limits);
+                                          const std::vector<RuleSearchRequest> &requests);
 
 } // namespace egopt::eg

@@ -1,0 +1,56 @@
+#include "egopt/egraph/ChangedRegion.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace egopt::eg {
+
+ChangedRegion::ChangedRegion(const EGraph &g, uint64_t sinceVersion, unsigned maxDepth)
+    : since_(sinceVersion), maxDepth_(maxDepth) {
+  assert(g.isClean() && "changedAt and parent lists are exact only when clean");
+  constexpr unsigned kUnseen = ~0u;
+  std::vector<unsigned> distance(g.numIds(), kUnseen);
+  std::vector<ClassId> layer, next;
+  for (ClassId c : g.classIds())
+    if (g.changedAt(c) > sinceVersion) {
+      distance[c] = 0;
+      layer.push_back(c);
+    }
+  numChanged_ = layer.size();
+  std::vector<ClassId> reached = layer;
+  // Breadth-first up the parent lists: each class gets its least distance.
+  for (unsigned d = 1; d <= maxDepth && !layer.empty(); ++d) {
+    next.clear();
+    for (ClassId c : layer)
+      for (ClassId parentNode : g.parentNodeIds(c)) {
+        ClassId p = g.find(parentNode);
+        if (distance[p] != kUnseen) continue;
+        distance[p] = d;
+        next.push_back(p);
+      }
+    reached.insert(reached.end(), next.begin(), next.end());
+    layer.swap(next);
+  }
+  std::sort(reached.begin(), reached.end());
+  entries_.reserve(reached.size());
+  within_.assign(maxDepth + 1, Within{});
+  for (ClassId c : reached) {
+    entries_.push_back({c, distance[c]});
+    Within &w = within_[distance[c]];
+    w.ops |= g.opMask(c);
+    ++w.classes;
+  }
+  for (unsigned d = 1; d <= maxDepth; ++d) {
+    within_[d].ops |= within_[d - 1].ops;
+    within_[d].classes += within_[d - 1].classes;
+  }
+}
+
+void ChangedRegion::candidates(const EGraph &g, unsigned depth, std::optional<Op> op,
+                               std::vector<ClassId> &out) const {
+  assert(depth <= maxDepth_ && "the region was not grown that far");
+  for (const Entry &e : entries_)
+    if (e.distance <= depth && (!op || g.mayHaveOp(e.cls, *op))) out.push_back(e.cls);
+}
+
+} // namespace egopt::eg
