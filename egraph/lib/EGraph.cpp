@@ -45,6 +45,8 @@ EGraph::~EGraph() = default;
 
 void EGraph::addAnalysisImpl(std::unique_ptr<Analysis> a) {
   assert(uf_.size() == 0 && "add analyses before adding e-nodes");
+  const Analysis &added = *a;
+  analysisTypes_.push_back(&typeid(added));
   analyses_.push_back(std::move(a));
 }
 

@@ -29,7 +29,7 @@ std::string RunReport::toJson() const {
     j.attributeArray("rules", [&] {
       for (size_t r = 0; r < ruleNames.size(); ++r)
         j.object([&] {
-          j.attribute("name", ruleNames[r]);
+          j.attribute("name", llvm::StringRef(ruleNames[r]));
           j.attribute("times_banned", int64_t(r < timesBanned.size() ? timesBanned[r] : 0));
         });
     });
@@ -53,7 +53,7 @@ std::string RunReport::toJson() const {
             for (size_t r = 0; r < it.rules.size(); ++r) {
               const RuleRoundStats &s = it.rules[r];
               if (!s.searched) continue;
-              j.attributeObject(ruleNames[r], [&] {
+              j.attributeObject(llvm::StringRef(ruleNames[r]), [&] {
                 j.attribute("matches", int64_t(s.matches));
                 j.attribute("unions", int64_t(s.unions));
                 if (s.declined) j.attribute("declined", int64_t(s.declined));

@@ -89,6 +89,9 @@ struct Stats {
   size_t vectorizedFunctions = 0; ///< functions with loops LLVM's vectorizer widened
   size_t edgeSelects = 0; ///< phi operands decided by their edge (EdgeSelects.h)
   size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting and after lowering
+  /// Full unrolling (SmallLoopUnroll.h): loops hinted, functions the
+  /// unroller ran on, functions with loops it was not run on.
+  size_t loopsHinted = 0, unrollerRan = 0, unrollerSkipped = 0;
   std::map<std::string, size_t> stopReasons;
   /// Per rule: unions it made (rules that never fired are absent).
   std::map<std::string, size_t> ruleUnions;

@@ -35,6 +35,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <typeinfo>
 #include <vector>
 
 namespace egopt::eg {
@@ -69,8 +70,12 @@ public:
     addAnalysisImpl(std::move(owned));
     return ref;
   }
-  /// The first analysis of type A, or nullptr.
+  /// The first analysis of exactly type A, else the first derived from A,
+  /// or nullptr. Rule conditions ask on every check: the exact type is found
+  /// by comparing type_info addresses, without dynamic_cast's walk.
   template <class A> const A *findAnalysis() const {
+    for (size_t i = 0; i < analyses_.size(); ++i)
+      if (analysisTypes_[i] == &typeid(A)) return static_cast<const A *>(analyses_[i].get());
     for (const auto &a : analyses_)
       if (auto *p = dynamic_cast<const A *>(a.get())) return p;
     return nullptr;
@@ -166,6 +171,7 @@ private:
   std::vector<EClass> classes_;   ///< indexed by id; only roots hold data
   std::vector<ENode> nodeById_;   ///< the e-node each id was created for
   std::vector<std::unique_ptr<Analysis>> analyses_;
+  std::vector<const std::type_info *> analysisTypes_; ///< typeid of each analysis
 
   std::vector<ClassId> pending_;          ///< e-node ids whose children merged
   std::vector<ClassId> analysisPending_;  ///< e-node ids to re-run make() on

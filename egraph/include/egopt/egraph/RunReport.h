@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace egopt::eg {
@@ -42,7 +43,9 @@ struct IterationStats {
 
 struct RunReport {
   StopReason stopReason = StopReason::Saturated;
-  std::vector<std::string> ruleNames;
+  /// The rules' names, in rule order: views of the names the rules own,
+  /// valid while the rules live (one run per function: no copies).
+  std::vector<std::string_view> ruleNames;
   std::vector<IterationStats> iterations;
   std::vector<size_t> timesBanned; ///< per rule, over the whole run
   double totalSeconds = 0;
