@@ -53,8 +53,9 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
     // A ground root is one class: it is searched whole.
     bool incremental = req.region && !prog.rootIsGround();
     if (incremental) {
-      if (!req.region->mayHold(prog.depth(), prog.rootOperator())) continue;
-      req.region->candidates(g, prog.depth(), prog.rootOperator(), s.scratch);
+      std::optional<Op> rootOp = prog.rootOperator();
+      if (!req.region->mayHold(prog.depth(), rootOp)) continue;
+      req.region->candidates(g, prog.depth(), rootOp, s.scratch);
       if (s.scratch.empty()) continue;
     }
     auto ground = prog.groundClasses(g);

@@ -12,6 +12,10 @@
 namespace egopt {
 using namespace llvm;
 
+namespace {
+
+/// The smallest exact trip count of any exit of `l` (0: none known), as
+/// LLVM's unroller computes it: a search loop with an early exit counts.
 unsigned smallestExitTripCount(Loop &l, ScalarEvolution &se) {
   SmallVector<BasicBlock *, 8> exiting;
   l.getExitingBlocks(exiting);
@@ -22,21 +26,12 @@ unsigned smallestExitTripCount(Loop &l, ScalarEvolution &se) {
   return smallest;
 }
 
-namespace {
-
 /// The source's own unroll metadata: LLVM's hasUnrollTransformation does not
 /// read `llvm.loop.unroll.full`, which the unroller honours.
 bool hasUnrollPragma(const Loop &l) {
   return hasUnrollTransformation(&l) != TM_Unspecified ||
          findOptionMDForLoop(&l, "llvm.loop.unroll.full");
 }
-
-/// Loops a pass over one function considers: their trip count and size.
-struct LoopFacts {
-  unsigned tripCount = 0; ///< exact for some exit, or the max when max-or-zero
-  unsigned unrolledSize = 0;
-  bool canUnroll = false;
-};
 
 } // namespace
 
@@ -84,11 +79,11 @@ PreservedAnalyses SmallLoopUnroll::run(Function &f, FunctionAnalysisManager &fam
     if (size < up.Threshold || tripCount <= up.MaxIterationsCountToAnalyze) mayFullyUnroll = true;
   }
   if (!mayFullyUnroll) {
-    if (stats_) ++stats_->functionsSkipped;
+    if (stats_) ++stats_->unrollerSkipped;
     // Loop metadata only: no analysis changes.
     return PreservedAnalyses::all();
   }
-  if (stats_) ++stats_->functionsUnrolled;
+  if (stats_) ++stats_->unrollerRan;
   return unrollAndCleanUp_.run(f, fam);
 }
 

@@ -20,13 +20,6 @@
 
 #include "llvm/IR/PassManager.h"
 
-#include <atomic>
-
-namespace llvm {
-class Loop;
-class ScalarEvolution;
-} // namespace llvm
-
 namespace egopt {
 
 /// Between LLVM's -O2 (150) and -O3 (300) thresholds: zstd's Huffman loops
@@ -34,11 +27,12 @@ namespace egopt {
 /// 7-10% for 0.1% fewer instructions.
 inline constexpr unsigned kSmallLoopUnrolledSize = 200;
 
-/// What the pass did, for --stats (shared by the functions of a module).
+/// What the pass did, for --stats (shared by the pass's copies; a pass
+/// manager runs one function pass at a time).
 struct SmallLoopUnrollStats {
-  std::atomic<size_t> loopsHinted{0};       ///< given the full-unroll hint
-  std::atomic<size_t> functionsUnrolled{0}; ///< the unroller ran
-  std::atomic<size_t> functionsSkipped{0};  ///< loops, but none it could unroll
+  size_t loopsHinted = 0;     ///< given the full-unroll hint
+  size_t unrollerRan = 0;     ///< functions the unroller ran on
+  size_t unrollerSkipped = 0; ///< functions with loops, none it could unroll
 };
 
 class SmallLoopUnroll : public llvm::PassInfoMixin<SmallLoopUnroll> {
@@ -54,9 +48,5 @@ private:
   llvm::FunctionPassManager unrollAndCleanUp_;
   SmallLoopUnrollStats *stats_;
 };
-
-/// The smallest exact trip count of any exit of `l` (0: none known), as
-/// LLVM's unroller computes it: a search loop with an early exit counts.
-unsigned smallestExitTripCount(llvm::Loop &l, llvm::ScalarEvolution &se);
 
 } // namespace egopt

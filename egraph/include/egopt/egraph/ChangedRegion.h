@@ -17,6 +17,7 @@
 #pragma once
 #include "egopt/egraph/EGraph.h"
 
+#include <cassert>
 #include <optional>
 #include <vector>
 
@@ -37,7 +38,8 @@ public:
   /// False when no class at distance <= `depth` can hold an `op` e-node
   /// (no class at all when `op` is nullopt): a quick test before candidates().
   bool mayHold(unsigned depth, std::optional<Op> op) const {
-    const Within &w = within_[std::min(depth, maxDepth_)];
+    assert(depth <= maxDepth_ && "the region was not grown that far");
+    const Within &w = within_[depth];
     return op ? (w.ops >> (*op & 63)) & 1 : w.classes != 0;
   }
 
