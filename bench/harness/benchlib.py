@@ -31,10 +31,12 @@ LLVM_BIN = "/usr/lib/llvm-22/bin"
 LLC_FLAGS = ["-O2", "-relocation-model=pic", "-filetype=obj"]
 
 # The pre-passes egopt runs at -O2 (pipeline/lib/Pipeline.cpp runPrePasses), in the new
-# pass manager's text syntax: always-inline; SROA + simplifycfg on every function; the
-# CGSCC inliner with SROA + simplifycfg interleaved.
-PRE_PASSES = ("always-inline,function(sroa<modify-cfg>,simplifycfg),"
-              "cgscc(inline,function(sroa<modify-cfg>,simplifycfg))")
+# pass manager's text syntax: always-inline; SROA + simplifycfg on every function; IPSCCP
+# without function specialization; the CGSCC inliner with SROA + simplifycfg + tail-call
+# marking interleaved, and function-attribute inference. egopt's own small-loop unroller
+# (SmallLoopUnroll) has no text name, so the floor leaves it out.
+PRE_PASSES = ("always-inline,function(sroa<modify-cfg>,simplifycfg),ipsccp<no-func-spec>,"
+              "cgscc(inline,function(sroa<modify-cfg>,simplifycfg,tailcallelim),function-attrs)")
 
 # egopt's --stats-json "seconds" fields, in pipeline order (Stats::toJson). Fields that
 # a later egopt adds are kept too, after these.

@@ -509,7 +509,7 @@ def summarize(progs, cfgs, cells):
                  "max": max(c.walls) if c.walls else None, "n": len(c.walls),
                  "peak": median(c.peaks) if c.peaks else None, "size": c.size, "dyn": c.dyn,
                  "check": c.check, "error": c.error, "stable": len(set(c.shas)) <= 1,
-                 "sha": c.shas[-1] if c.shas else None}
+                 "sha": c.shas[-1] if c.shas else None, "walls": list(c.walls)}
             steps = {}
             for st in c.steps:
                 for k, v in st.items():
@@ -527,13 +527,24 @@ def summarize(progs, cfgs, cells):
     return S
 
 
+def paired_ratio(s, base):
+    """The median over repetitions of this configuration's wall time divided by
+    the base configuration's in the same repetition. The two ran minutes apart
+    at most, so a machine that slows down or speeds up during the run moves
+    both; the ratio of the two medians can mix a fast repetition of one with a
+    slow one of the other."""
+    a, b = s.get("walls") or [], base.get("walls") or []
+    pairs = [x / y for x, y in zip(a, b) if y]
+    return median(pairs) if pairs else None
+
+
 def write_csvs(out, progs, cfgs, S, threads):
     with open(os.path.join(out, "summary.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["program", "kind", "config", "family", "opt_level", "threads", "reps",
                     "wall_median_s", "wall_min_s", "wall_max_s", "peak_kib_median",
                     "text_bytes", "data_bytes", "bss_bytes", "dyn_instructions",
-                    "wall_vs_llvm_O2", "dyn_vs_llvm_O2", "text_vs_llvm_O2", "check",
+                    "wall_vs_llvm_O2", "wall_vs_llvm_O2_paired", "dyn_vs_llvm_O2", "text_vs_llvm_O2", "check",
                     "object_stable_across_reps", "error"])
         for pr in progs:
             base = S.get((pr.name, "llvm-O2"), {})
@@ -544,6 +555,7 @@ def write_csvs(out, progs, cfgs, S, threads):
                 w.writerow([pr.name, pr.kind, cfg.name, cfg.family, cfg.level, cfg.threads, s["n"],
                             s["med"], s["min"], s["max"], s["peak"], sz.get("text"), sz.get("data"),
                             sz.get("bss"), s["dyn"], ratio(s["med"], base.get("med")),
+                            paired_ratio(s, base) if base else None,
                             ratio(s["dyn"], base.get("dyn")), ratio(sz.get("text"), bt),
                             s["check"], s["stable"], s["error"] or ""])
     eg = [c for c in cfgs if c.family == "egopt"]
@@ -722,9 +734,21 @@ def write_report(out, meta, progs, cfgs, S, plots):
         s = S[(p.name, cfg.name)]
         return "failed" if s["error"] else fmt_s(s["med"])
 
+    def rel_cell(p, cfg):
+        s, base = S[(p.name, cfg.name)], S.get((p.name, "llvm-O2"))
+        if s["error"] or not base or base["error"] or s["med"] is None:
+            return "–"
+        r1, r2 = ratio(s["med"], base["med"]), paired_ratio(s, base)
+        return "–" if r1 is None or r2 is None else f"{r1:.3f}× / {r2:.3f}×"
+
     add("## Compile time (wall seconds)")
     add("")
     grid("Corpus: median (min–max)", corpus, t_cell)
+    if "llvm-O2" in {c.name for c in cfgs}:
+        grid("Corpus: relative to `llvm-O2`", corpus, rel_cell,
+             "Each cell: the ratio of the two medians, then the median of the per-repetition "
+             "ratios (each repetition compiles every configuration of a program back to back, "
+             "so a slow spell of the machine weighs on both sides of a pair).")
     grid("csmith: median", cs, tmed_cell)
 
     add("## Peak memory (MiB, median over repetitions)")

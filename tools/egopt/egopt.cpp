@@ -268,6 +268,13 @@ int main(int argc, char **argv) {
   opts.moduleKey = utohexstr(xxh3_64bits(arrayRefFromStringRef(input.getBuffer())));
 
   LLVMContext ctx;
+  // Machine code does not carry the names of local values (instructions,
+  // arguments, blocks): dropping them, as clang does, spares every pass
+  // that names what it creates. IR output keeps them for the reader. The
+  // text parser needs names to resolve references, so for a `.ll` they go
+  // only after parsing.
+  bool machineCode = emit == egopt::EmitKind::Object || emit == egopt::EmitKind::Assembly;
+  ctx.setDiscardValueNames(machineCode && isBC);
   SMDiagnostic diag;
   std::unique_ptr<Module> m;
   {
@@ -292,6 +299,7 @@ int main(int argc, char **argv) {
     if (verifyModule(*m, &os))
       fail(inputFile + ": the input module is invalid: " + StringRef(msg).split('\n').first.trim());
   }
+  ctx.setDiscardValueNames(machineCode);
 
   std::vector<egopt::Output> outputs;
   egopt::Stats st;
