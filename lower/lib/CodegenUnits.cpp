@@ -221,24 +221,29 @@ void declareOnly(GlobalValue &gv) {
 }
 } // namespace
 
+Error restrictToUnit(Module &part, const SplitResult &split, size_t unit) {
+  std::vector<GlobalValue *> all;
+  for (GlobalValue &gv : part.global_values()) all.push_back(&gv);
+  if (all.size() != split.homeUnit.size())
+    return createStringError("codegen unit %zu: the module has %zu global values, the split %zu", unit,
+                             all.size(), split.homeUnit.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    if (split.homeUnit[i] != SplitResult::kNoUnit && split.homeUnit[i] != unit) declareOnly(*all[i]);
+  if (unit != 0) part.setModuleInlineAsm("");
+  if (Error e = part.materializeAll()) return e;
+  // A declaration's debug-info attachment would ask the linker for its
+  // address (read with the module's metadata, so after materializing).
+  for (GlobalVariable &var : part.globals())
+    if (var.isDeclaration()) var.eraseMetadata(LLVMContext::MD_dbg);
+  return Error::success();
+}
+
 Expected<std::unique_ptr<Module>> loadUnit(const SplitResult &split, size_t unit, LLVMContext &ctx) {
   MemoryBufferRef buffer(StringRef(split.bitcode.data(), split.bitcode.size()), "cgu");
   auto lazy = getLazyBitcodeModule(buffer, ctx);
   if (!lazy) return lazy.takeError();
   std::unique_ptr<Module> part = std::move(*lazy);
-  std::vector<GlobalValue *> all;
-  for (GlobalValue &gv : part->global_values()) all.push_back(&gv);
-  if (all.size() != split.homeUnit.size())
-    return createStringError("codegen unit %zu: the bitcode has %zu global values, the split %zu", unit,
-                             all.size(), split.homeUnit.size());
-  for (size_t i = 0; i < all.size(); ++i)
-    if (split.homeUnit[i] != SplitResult::kNoUnit && split.homeUnit[i] != unit) declareOnly(*all[i]);
-  if (unit != 0) part->setModuleInlineAsm("");
-  if (Error e = part->materializeAll()) return e;
-  // A declaration's debug-info attachment would ask the linker for its
-  // address (read with the module's metadata, so after materializing).
-  for (GlobalVariable &var : part->globals())
-    if (var.isDeclaration()) var.eraseMetadata(LLVMContext::MD_dbg);
+  if (Error e = restrictToUnit(*part, split, unit)) return e;
   return part;
 }
 

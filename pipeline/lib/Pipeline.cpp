@@ -55,6 +55,7 @@
 #include <chrono>
 #include <mutex>
 #include <numeric>
+#include <optional>
 
 #ifndef EGOPT_DEFAULT_LLD
 #define EGOPT_DEFAULT_LLD "ld.lld"
@@ -630,9 +631,12 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
     split = lower::splitIntoUnits(*m, plan, opts.moduleKey);
   }
   stats.externalizedSymbols = split.externalized;
+  // Unit 0 is the split module itself, less the other units' definitions:
+  // the same module loadUnit would read back, with no parse (whatever the
+  // thread count, so the output does not depend on it).
+  if (Error e = lower::restrictToUnit(*m, split, 0)) return e;
   stats.splitSeconds += since(tSplit);
   bool discardNames = m->getContext().shouldDiscardValueNames();
-  m.reset();
 
   // Largest unit first, so the longest job starts first.
   std::vector<size_t> order(n);
@@ -648,14 +652,21 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
   arena.execute([&] {
     tbb::parallel_for_each(order.begin(), order.end(), [&](size_t u) {
       TimeTrace::Scope span(opts.trace, "unit", "unit " + std::to_string(u));
-      LLVMContext ctx; // this unit's own context: never shared between threads
-      ctx.setDiscardValueNames(discardNames); // as the caller's context does
-      auto parsed = lower::loadUnit(split, u, ctx);
-      if (!parsed) {
-        unitErr[u] = parsed.takeError();
-        return;
+      // Every other unit has its own context, never shared between threads
+      // (declared before its module, which must go first).
+      std::optional<LLVMContext> ctx;
+      std::unique_ptr<Module> loaded;
+      if (u != 0) {
+        ctx.emplace();
+        ctx->setDiscardValueNames(discardNames); // as the caller's context does
+        auto parsed = lower::loadUnit(split, u, *ctx);
+        if (!parsed) {
+          unitErr[u] = parsed.takeError();
+          return;
+        }
+        loaded = std::move(*parsed);
       }
-      Module &um = **parsed;
+      Module &um = u == 0 ? *m : *loaded;
       // The unit's own target machine: for extraction's costs, then codegen.
       auto utm = lower::createTargetMachine(um, cg);
       if (!utm) {

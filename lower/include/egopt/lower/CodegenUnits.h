@@ -23,6 +23,7 @@
 #pragma once
 #include "llvm/ADT/SmallString.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/Error.h"
 
 #include <string>
 #include <vector>
@@ -66,4 +67,9 @@ SplitResult splitIntoUnits(llvm::Module &m, const CGUPlan &plan, llvm::StringRef
 /// each unit reads only its own functions.
 llvm::Expected<std::unique_ptr<llvm::Module>> loadUnit(const SplitResult &split, size_t unit,
                                                        llvm::LLVMContext &ctx);
+/// Makes `part` unit `unit`: the other units' definitions become
+/// declarations. `part` is the bitcode read back (loadUnit) or the split
+/// module itself, which is how unit 0 is made: the same module, with no
+/// write and read of its functions.
+llvm::Error restrictToUnit(llvm::Module &part, const SplitResult &split, size_t unit);
 } // namespace egopt::lower
