@@ -1,6 +1,7 @@
 #include "egopt/egraph/ChangedRegion.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 
 namespace egopt::eg {
@@ -37,8 +38,10 @@ ChangedRegion::ChangedRegion(const EGraph &g, uint64_t sinceVersion, unsigned ma
   for (ClassId c : reached) {
     entries_.push_back({c, distance[c]});
     Within &w = within_[distance[c]];
-    w.ops |= g.opMask(c);
+    uint64_t ops = g.opMask(c);
+    w.ops |= ops;
     ++w.classes;
+    for (; ops; ops &= ops - 1) byOpBit_[std::countr_zero(ops)].push_back(entries_.back());
   }
   for (unsigned d = 1; d <= maxDepth; ++d) {
     within_[d].ops |= within_[d - 1].ops;
@@ -46,11 +49,11 @@ ChangedRegion::ChangedRegion(const EGraph &g, uint64_t sinceVersion, unsigned ma
   }
 }
 
-void ChangedRegion::candidates(const EGraph &g, unsigned depth, std::optional<Op> op,
+void ChangedRegion::candidates(unsigned depth, std::optional<Op> op,
                                std::vector<ClassId> &out) const {
   assert(depth <= maxDepth_ && "the region was not grown that far");
-  for (const Entry &e : entries_)
-    if (e.distance <= depth && (!op || g.mayHaveOp(e.cls, *op))) out.push_back(e.cls);
+  for (const Entry &e : op ? byOpBit_[*op & 63] : entries_)
+    if (e.distance <= depth) out.push_back(e.cls);
 }
 
 } // namespace egopt::eg

@@ -55,7 +55,7 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
     if (incremental) {
       std::optional<Op> rootOp = prog.rootOperator();
       if (!req.region->mayHold(prog.depth(), rootOp)) continue;
-      req.region->candidates(g, prog.depth(), rootOp, s.scratch);
+      req.region->candidates(prog.depth(), rootOp, s.scratch);
       if (s.scratch.empty()) continue;
     }
     auto ground = prog.groundClasses(g);

@@ -23,10 +23,9 @@ protected:
   }
   ClassId add(EGraph &g, const std::string &text) { return g.addExpr(parsed(text)); }
   ClassId lookup(const EGraph &g, const std::string &text) { return g.lookupExpr(parsed(text)); }
-  std::vector<ClassId> candidates(const ChangedRegion &region, const EGraph &g, unsigned depth,
-                                  std::optional<Op> op) {
+  std::vector<ClassId> candidates(const ChangedRegion &region, unsigned depth, std::optional<Op> op) {
     std::vector<ClassId> out;
-    region.candidates(g, depth, op, out);
+    region.candidates(depth, op, out);
     return out;
   }
 
@@ -69,11 +68,11 @@ TEST_F(IncrementalSearchTest, RegionHoldsAncestorsWithTheirDistance) {
     std::sort(v.begin(), v.end());
     return v;
   };
-  EXPECT_EQ(candidates(region, g, 0, std::nullopt), sorted({a, ln}));
-  EXPECT_EQ(candidates(region, g, 1, std::nullopt), sorted({a, ln, mul, sub}));
-  EXPECT_EQ(candidates(region, g, 2, std::nullopt), sorted({a, ln, mul, sub, sum}));
-  EXPECT_EQ(candidates(region, g, 2, lang.Mul), std::vector<ClassId>{mul});
-  EXPECT_EQ(candidates(region, g, 1, lang.Add), std::vector<ClassId>{});
+  EXPECT_EQ(candidates(region, 0, std::nullopt), sorted({a, ln}));
+  EXPECT_EQ(candidates(region, 1, std::nullopt), sorted({a, ln, mul, sub}));
+  EXPECT_EQ(candidates(region, 2, std::nullopt), sorted({a, ln, mul, sub, sum}));
+  EXPECT_EQ(candidates(region, 2, lang.Mul), std::vector<ClassId>{mul});
+  EXPECT_EQ(candidates(region, 1, lang.Add), std::vector<ClassId>{});
   EXPECT_TRUE(region.mayHold(2, lang.Add));
   EXPECT_FALSE(region.mayHold(1, lang.Add));
   EXPECT_FALSE(region.mayHold(2, lang.Div));

@@ -17,6 +17,7 @@
 #pragma once
 #include "egopt/egraph/EGraph.h"
 
+#include <array>
 #include <cassert>
 #include <optional>
 #include <vector>
@@ -45,8 +46,7 @@ public:
 
   /// Appends to `out` the region's classes at distance <= `depth` that may
   /// hold an `op` e-node (every one when `op` is nullopt), ascending.
-  void candidates(const EGraph &g, unsigned depth, std::optional<Op> op,
-                  std::vector<ClassId> &out) const;
+  void candidates(unsigned depth, std::optional<Op> op, std::vector<ClassId> &out) const;
 
 private:
   struct Entry {
@@ -58,6 +58,10 @@ private:
     size_t classes = 0; ///< how many classes are at distance <= d
   };
   std::vector<Entry> entries_; ///< ascending by class
+  /// Per operator bit (op mod 64): the entries whose class has that bit,
+  /// ascending. Each searched rule reads the bucket of its root operator,
+  /// not the whole region (zstd: 290 thousand rule searches).
+  std::array<std::vector<Entry>, 64> byOpBit_;
   std::vector<Within> within_; ///< indexed by distance d, 0..maxDepth
   uint64_t since_;
   unsigned maxDepth_;
