@@ -220,12 +220,8 @@ MatchProgram::MatchProgram(const Language &lang, const Pattern &p, size_t numVar
     if (nodes[n].isVar || p.isGround(n)) continue;
     for (ClassId kid : nodes[n].node.kids) depthOf[kid] = std::max(depthOf[kid], depthOf[n] + 1);
   }
-}
-
-std::optional<Op> MatchProgram::rootOperator() const {
-  const PatternNode &root = pattern_.rootNode();
-  if (root.isVar || pattern_.isGround(pattern_.root())) return std::nullopt;
-  return root.node.op;
+  // Asked for every rule in every round: computed once.
+  if (!p.rootNode().isVar && !p.isGround(root)) rootOp_ = p.rootNode().node.op;
 }
 
 std::optional<std::vector<ClassId>> MatchProgram::groundClasses(const EGraph &g) const {

@@ -130,7 +130,7 @@ public:
   unsigned depth() const { return depth_; }
   /// The root's operator, or nullopt when the root is a variable or a ground
   /// term (then candidates() is every class, or the ground class).
-  std::optional<Op> rootOperator() const;
+  std::optional<Op> rootOperator() const { return rootOp_; }
   bool rootIsGround() const { return pattern_.isGround(pattern_.root()); }
 
 private:
@@ -142,6 +142,7 @@ private:
   std::vector<uint32_t> varReg_;        ///< register per variable (kNoClass if unused)
   uint32_t numRegs_ = 1;
   unsigned depth_ = 0;
+  std::optional<Op> rootOp_;
   size_t numVars_;
 };
 
