@@ -74,12 +74,7 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
   // The regions of a round, one per version some rule was fully applied at
   // (usually one: the previous round's), grown as deep as the deepest rule.
   unsigned maxDepth = 0;
-  std::vector<std::optional<Op>> rootOps;
-  rootOps.reserve(rules.size());
-  for (const Rule *r : rules) {
-    maxDepth = std::max(maxDepth, r->program().depth());
-    rootOps.push_back(r->program().rootOperator());
-  }
+  for (const Rule *r : rules) maxDepth = std::max(maxDepth, r->program().depth());
   std::vector<std::unique_ptr<ChangedRegion>> regions;
   auto regionSince = [&](uint64_t version) -> const ChangedRegion * {
     for (const auto &region : regions)
@@ -115,7 +110,7 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
     auto t0 = Clock::now();
     std::vector<RuleSearchRequest> requests;
     for (uint32_t r = 0; r < rules.size(); ++r) {
-      if (rootOps[r] && g_.classesWithOp(*rootOps[r]).empty()) {
+      if (rules[r]->program().rootOperatorAbsent(g_)) {
         fullyApplied[r] = {g_.version(), 0, 0};
         continue;
       }

@@ -109,7 +109,6 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
     if (markTailCalls) fpm.addPass(TailCallElimPass());
     return fpm;
   };
-  SmallLoopUnrollStats unrollCounts; // read after the run
   ModulePassManager mpm;
   mpm.addPass(AlwaysInlinerPass());
   // Tail-call marking here only at -O1: at -O2 and up the inliner's walk
@@ -137,7 +136,7 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
       // them into values (zstd's four Huffman streams' states).
       unroll.addPass(SROAPass(SROAOptions::ModifyCFG));
       unroll.addPass(SimplifyCFGPass()); // joins the unrolled copies' blocks
-      fpm.addPass(SmallLoopUnroll(optLevel, std::move(unroll), &unrollCounts));
+      fpm.addPass(SmallLoopUnroll(optLevel, std::move(unroll), &stats));
     }
     inliner.getPM().addPass(createCGSCCToFunctionPassAdaptor(std::move(fpm)));
     if (interprocedural) inliner.getPM().addPass(PostOrderFunctionAttrsPass());
@@ -146,9 +145,6 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
     mpm.addPass(createModuleToPostOrderCGSCCPassAdaptor(PostOrderFunctionAttrsPass()));
   }
   mpm.run(m, am.mam);
-  stats.loopsHinted += unrollCounts.loopsHinted;
-  stats.unrollerRan += unrollCounts.unrollerRan;
-  stats.unrollerSkipped += unrollCounts.unrollerSkipped;
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,4 +1,5 @@
 #include "egopt/SmallLoopUnroll.h"
+#include "egopt/Pipeline.h"
 
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/CodeMetrics.h"

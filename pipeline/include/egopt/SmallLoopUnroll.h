@@ -27,26 +27,23 @@ namespace egopt {
 /// 7-10% for 0.1% fewer instructions.
 inline constexpr unsigned kSmallLoopUnrolledSize = 200;
 
-/// What the pass did, for --stats (shared by the pass's copies; a pass
-/// manager runs one function pass at a time).
-struct SmallLoopUnrollStats {
-  size_t loopsHinted = 0;     ///< given the full-unroll hint
-  size_t unrollerRan = 0;     ///< functions the unroller ran on
-  size_t unrollerSkipped = 0; ///< functions with loops, none it could unroll
-};
+struct Stats; // Pipeline.h
 
 class SmallLoopUnroll : public llvm::PassInfoMixin<SmallLoopUnroll> {
 public:
   /// `unrollAndCleanUp`: LLVM's full-unroll loop pass and what follows it.
+  /// `stats`, when given, counts what the pass did (loopsHinted,
+  /// unrollerRan, unrollerSkipped); a pass manager runs one function pass
+  /// at a time, so the pass's copies may share it.
   SmallLoopUnroll(unsigned optLevel, llvm::FunctionPassManager unrollAndCleanUp,
-                  SmallLoopUnrollStats *stats = nullptr)
+                  Stats *stats = nullptr)
       : optLevel_(optLevel), unrollAndCleanUp_(std::move(unrollAndCleanUp)), stats_(stats) {}
   llvm::PreservedAnalyses run(llvm::Function &f, llvm::FunctionAnalysisManager &fam);
 
 private:
   unsigned optLevel_;
   llvm::FunctionPassManager unrollAndCleanUp_;
-  SmallLoopUnrollStats *stats_;
+  Stats *stats_;
 };
 
 } // namespace egopt

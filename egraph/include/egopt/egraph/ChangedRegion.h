@@ -30,7 +30,6 @@ public:
   ChangedRegion(const EGraph &g, uint64_t sinceVersion, unsigned maxDepth);
 
   uint64_t sinceVersion() const { return since_; }
-  unsigned maxDepth() const { return maxDepth_; }
   /// Classes in the region (changed ones and their ancestors).
   size_t size() const { return entries_.size(); }
   /// Classes that changed since the version (distance 0).
