@@ -1,4 +1,5 @@
 #include "egopt/passes/LoadForwarding.h"
+#include "egopt/passes/ExpressionNumbering.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/PostOrderIterator.h"
@@ -19,13 +20,17 @@ namespace {
 using LoadKey = std::tuple<const Value *, int64_t, Type *, const MemoryAccess *>;
 
 /// The base and constant byte offset of `ptr` (getelementptrs with constant
-/// indices folded), so equal addresses spelled by different getelementptrs
-/// meet (the IR is not CSE'd before lifting).
-std::pair<const Value *, int64_t> addressOf(const Value *ptr, const DataLayout &dl) {
+/// indices folded), the base numbered structurally, so that equal addresses
+/// spelled by different getelementptrs or different copies of the index
+/// arithmetic meet (the IR is not CSE'd before lifting). Flags are ignored
+/// (ExpressionNumbering.h): an address is compared only with that of a
+/// dominating load, which executed, so its address was not poison.
+std::pair<const Value *, int64_t> addressOf(const Value *ptr, const DataLayout &dl,
+                                            ExpressionNumbering &numbering) {
   APInt offset(dl.getIndexTypeSizeInBits(ptr->getType()), 0);
   const Value *base = ptr->stripAndAccumulateConstantOffsets(dl, offset, /*AllowNonInbounds=*/true);
-  if (offset.getSignificantBits() > 64) return {ptr, 0};
-  return {base, offset.getSExtValue()};
+  if (offset.getSignificantBits() > 64) return {numbering.representative(ptr), 0};
+  return {numbering.representative(base), offset.getSExtValue()};
 }
 
 /// The value a simple store clobbering `load` wrote there, if it is exactly
@@ -47,6 +52,7 @@ LoadForwardingStats forwardLoads(Function &f, MemorySSA &mssa, AAResults &aa, co
   LoadForwardingStats stats;
   const DataLayout &dl = f.getDataLayout();
   MemorySSAWalker *walker = mssa.getWalker();
+  ExpressionNumbering numbering;
   DenseMap<LoadKey, SmallVector<LoadInst *, 2>> available;
   SmallVector<LoadInst *, 16> replaced;
   // Reverse post-order: a dominating load or store is seen first, and a
@@ -65,7 +71,7 @@ LoadForwardingStats forwardLoads(Function &f, MemorySSA &mssa, AAResults &aa, co
         ++stats.fromStores;
         continue;
       }
-      auto [base, offset] = addressOf(load->getPointerOperand(), dl);
+      auto [base, offset] = addressOf(load->getPointerOperand(), dl, numbering);
       auto &earlier = available[{base, offset, load->getType(), clobber}];
       LoadInst *same = nullptr;
       for (LoadInst *e : earlier)
@@ -91,6 +97,7 @@ LoadForwardingStats forwardLoads(Function &f, MemorySSA &mssa, AAResults &aa, co
     updater.removeMemoryAccess(load);
     load->eraseFromParent();
   }
+  stats.addressDepthLimitHits = numbering.depthLimitHits();
   return stats;
 }
 

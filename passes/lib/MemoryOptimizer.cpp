@@ -18,6 +18,7 @@ MemoryOptStats MemoryOptimizer::run(Function &f) {
   LoadForwardingStats lf = forwardLoads(f, mssa, aa, dt);
   stats.loadsFromStores = lf.fromStores;
   stats.loadsFromLoads = lf.fromLoads;
+  stats.addressDepthLimitHits = lf.addressDepthLimitHits;
   // Alias analysis keeps nothing about instructions between queries, so it
   // still serves after the loads are gone.
   stats.deadStores = eraseOverwrittenStores(f, aa);

@@ -385,6 +385,7 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
       passes::MemoryOptStats ms = memory.run(f);
       stats.loadsFromStores += ms.loadsFromStores;
       stats.loadsFromLoads += ms.loadsFromLoads;
+      stats.addressDepthLimitHits += ms.addressDepthLimitHits;
       stats.deadStores += ms.deadStores;
       stats.smallMemTransfers += ms.smallMemTransfers;
       warmStructLayouts(f, m.getDataLayout(), warmed);

@@ -20,6 +20,7 @@ void Stats::merge(const Stats &o) {
   skeletonInstructions += o.skeletonInstructions;
   loadsFromStores += o.loadsFromStores;
   loadsFromLoads += o.loadsFromLoads;
+  addressDepthLimitHits += o.addressDepthLimitHits;
   deadStores += o.deadStores;
   phisFolded += o.phisFolded;
   branchesFolded += o.branchesFolded;
@@ -72,6 +73,7 @@ void Stats::print(raw_ostream &os) const {
   for (auto &[op, count] : skeletonByOpcode) line(count, "  skeleton: " + op);
   line(loadsFromStores, "loads replaced by the value stored (store-to-load forwarding)");
   line(loadsFromLoads, "loads replaced by an earlier load (redundant loads)");
+  line(addressDepthLimitHits, "  address expressions too deep to compare (limit)");
   line(deadStores, "stores overwritten before any read, erased");
   line(phisFolded, "phis whose incoming values are one class, folded");
   line(branchesFolded, "branches and switches on a constant made unconditional");
@@ -142,6 +144,7 @@ std::string Stats::toJson() const {
     });
     j.attribute("loads_from_stores", int64_t(loadsFromStores));
     j.attribute("loads_from_loads", int64_t(loadsFromLoads));
+    j.attribute("address_depth_limit_hits", int64_t(addressDepthLimitHits));
     j.attribute("dead_stores", int64_t(deadStores));
     j.attribute("phis_folded", int64_t(phisFolded));
     j.attribute("branches_folded", int64_t(branchesFolded));

@@ -79,6 +79,8 @@ struct Stats {
   std::map<std::string, size_t> skeletonByOpcode;
   // Skeleton optimizations (docs/skeleton.md).
   size_t loadsFromStores = 0, loadsFromLoads = 0, deadStores = 0;
+  /// Address expressions too deep to number (ExpressionNumbering::kMaxDepth).
+  size_t addressDepthLimitHits = 0;
   size_t phisFolded = 0, branchesFolded = 0, blocksRemoved = 0;
   size_t eNodes = 0, eClasses = 0;
   /// Rewriting: rounds run, unions rules made, applications declined (types

@@ -8,7 +8,7 @@
 ; RUN: egopt --no-interprocedural --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
-; STATS: "loads_from_loads": 2
+; STATS: "loads_from_loads": 3
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -55,6 +55,61 @@ exit:
   %b = load i32, ptr %f2
   %s = add i32 %a, %b
   ret i32 %s
+}
+
+; Variable indices, as in LZMA's range coder, which reads `probs[i]` in the
+; test and again in an arm: each read recomputes `p + zext(i) * 2` with its
+; own instructions, here one copy with flags and one without. Structural
+; numbering of the address (ExpressionNumbering.h) makes them one key.
+; CHECK-LABEL: define {{.*}}@computed(
+; CHECK:         load i16
+; CHECK-NOT:     load i16
+; CHECK:         ret i32
+define i32 @computed(ptr %p, i32 %i, i1 %c) {
+entry:
+  %i1 = zext i32 %i to i64
+  %o1 = shl nuw nsw i64 %i1, 1
+  %a1 = getelementptr inbounds i8, ptr %p, i64 %o1
+  %x = load i16, ptr %a1
+  br i1 %c, label %then, label %exit
+then:
+  %i2 = zext i32 %i to i64
+  %o2 = shl i64 %i2, 1
+  %a2 = getelementptr i8, ptr %p, i64 %o2
+  %y = load i16, ptr %a2
+  %yz = zext i16 %y to i32
+  br label %exit
+exit:
+  %r = phi i32 [ %yz, %then ], [ 0, %entry ]
+  %xz = zext i16 %x to i32
+  %s = add i32 %xz, %r
+  ret i32 %s
+}
+
+; Negative: the same shape over another index, or a sign extension in
+; place of the zero extension, is another address.
+; CHECK-LABEL: define {{.*}}@computed_other(
+; CHECK-COUNT-3: load i16
+; CHECK:         ret i32
+define i32 @computed_other(ptr %p, i32 %i, i32 %j) {
+  %i1 = zext i32 %i to i64
+  %o1 = shl i64 %i1, 1
+  %a1 = getelementptr i8, ptr %p, i64 %o1
+  %x = load i16, ptr %a1
+  %j2 = zext i32 %j to i64
+  %o2 = shl i64 %j2, 1
+  %a2 = getelementptr i8, ptr %p, i64 %o2
+  %y = load i16, ptr %a2
+  %i3 = sext i32 %i to i64
+  %o3 = shl i64 %i3, 1
+  %a3 = getelementptr i8, ptr %p, i64 %o3
+  %z = load i16, ptr %a3
+  %xz = zext i16 %x to i32
+  %yz = zext i16 %y to i32
+  %zz = zext i16 %z to i32
+  %s = add i32 %xz, %yz
+  %t = add i32 %s, %zz
+  ret i32 %t
 }
 
 ; A load in one arm of a diamond does not dominate the load after it.

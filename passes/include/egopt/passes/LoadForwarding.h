@@ -7,8 +7,10 @@
 //     clobber, when that store is simple, writes the same type and must-alias
 //     the load's location (store-to-load forwarding);
 //   - an earlier load of the same type from the same address (the same base
-//     and constant offset) that dominates it and has the same nearest clobber:
-//     no write may reach the location between the two (redundant load).
+//     and constant offset, the base's expression numbered structurally, see
+//     ExpressionNumbering.h) that dominates it and has the same nearest
+//     clobber: no write may reach the location between the two (redundant
+//     load).
 // The load's uses are pointed at the value and the load is erased, so the
 // e-graph lifts its users over the value's class (it sees `x + 1` where it
 // would have seen `skel(load) + 1`): the equality reaches the e-graph without
@@ -28,6 +30,8 @@ namespace egopt::passes {
 struct LoadForwardingStats {
   size_t fromStores = 0; ///< loads replaced by the value a store wrote
   size_t fromLoads = 0;  ///< loads replaced by an earlier load's value
+  /// Address expressions deeper than ExpressionNumbering::kMaxDepth.
+  size_t addressDepthLimitHits = 0;
 };
 
 /// Replaces the uses of the loads whose value is known and erases them.

@@ -24,6 +24,7 @@ struct MemoryOptStats {
   size_t loadsFromLoads = 0;  ///< loads replaced by an earlier load
   size_t deadStores = 0;      ///< stores overwritten before any read
   size_t smallMemTransfers = 0; ///< memcpy/memmove/memset of 1-8 bytes made scalar
+  size_t addressDepthLimitHits = 0; ///< see LoadForwardingStats
 };
 
 class MemoryOptimizer {
