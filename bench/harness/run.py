@@ -527,14 +527,20 @@ def summarize(progs, cfgs, cells):
     return S
 
 
+def paired_ratios(s, base):
+    """This configuration's wall time divided by the base configuration's in
+    the same repetition, per repetition."""
+    a, b = s.get("walls") or [], base.get("walls") or []
+    return [x / y for x, y in zip(a, b) if y]
+
+
 def paired_ratio(s, base):
     """The median over repetitions of this configuration's wall time divided by
     the base configuration's in the same repetition. The two ran minutes apart
     at most, so a machine that slows down or speeds up during the run moves
     both; the ratio of the two medians can mix a fast repetition of one with a
     slow one of the other."""
-    a, b = s.get("walls") or [], base.get("walls") or []
-    pairs = [x / y for x, y in zip(a, b) if y]
+    pairs = paired_ratios(s, base)
     return median(pairs) if pairs else None
 
 
@@ -739,7 +745,12 @@ def write_report(out, meta, progs, cfgs, S, plots):
         if s["error"] or not base or base["error"] or s["med"] is None:
             return "–"
         r1, r2 = ratio(s["med"], base["med"]), paired_ratio(s, base)
-        return "–" if r1 is None or r2 is None else f"{r1:.3f}× / {r2:.3f}×"
+        if r1 is None or r2 is None:
+            return "–"
+        pairs = paired_ratios(s, base)
+        spread = (f" ({min(pairs):.2f}–{max(pairs):.2f})"
+                  if len(pairs) > 1 and cfg.name != "llvm-O2" else "")
+        return f"{r1:.3f}× / {r2:.3f}×{spread}"
 
     add("## Compile time (wall seconds)")
     add("")
@@ -748,7 +759,8 @@ def write_report(out, meta, progs, cfgs, S, plots):
         grid("Corpus: relative to `llvm-O2`", corpus, rel_cell,
              "Each cell: the ratio of the two medians, then the median of the per-repetition "
              "ratios (each repetition compiles every configuration of a program back to back, "
-             "so a slow spell of the machine weighs on both sides of a pair).")
+             "so a slow spell of the machine weighs on both sides of a pair), then the smallest "
+             "and largest per-repetition ratio: how far one repetition can mislead.")
     grid("csmith: median", cs, tmed_cell)
 
     add("## Peak memory (MiB, median over repetitions)")
