@@ -45,7 +45,9 @@
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/LoopSimplify.h"
 #include "llvm/Transforms/Utils/LoopUtils.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Vectorize/LoopVectorize.h"
+#include "llvm/Transforms/Vectorize/VectorCombine.h"
 
 #include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
@@ -322,6 +324,15 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
   FunctionAnalysisManager &fam = am.fam;
   FunctionPassManager fpm;
   fpm.addPass(LoopVectorizePass());
+  // What the vectorizer leaves for InstCombine and VectorCombine, as in
+  // LLVM's own pipeline: the idioms of the widened body (`a >= b ? a - b : 0`
+  // is `usub.sat`, one instruction on vectors), then the reverse shuffles
+  // around element-wise operations of a loop that walks down an array. Only
+  // the functions it changed (1 in minigzip, 4 in zstd); the rest keep the
+  // e-graph's choices. In those, InstCombine also sees the scalar code.
+  FunctionPassManager cleanup;
+  cleanup.addPass(InstCombinePass());
+  cleanup.addPass(VectorCombinePass());
   // Calls no function, and computes what it stores or stores nothing: a loop
   // that only moves data stores nothing but values loaded in the loop or
   // invariant (a copy or a fill).
@@ -380,7 +391,10 @@ size_t vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm) {
     }
     if (widen) {
       fpm.run(*f, fam);
-      changed += vectorized(*f);
+      if (vectorized(*f)) {
+        ++changed;
+        cleanup.run(*f, fam);
+      }
     }
     for (auto [term, loopID] : hinted) term->setMetadata(LLVMContext::MD_loop, loopID);
   }
