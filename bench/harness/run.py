@@ -744,13 +744,12 @@ def write_report(out, meta, progs, cfgs, S, plots):
         s, base = S[(p.name, cfg.name)], S.get((p.name, "llvm-O2"))
         if s["error"] or not base or base["error"] or s["med"] is None:
             return "–"
-        r1, r2 = ratio(s["med"], base["med"]), paired_ratio(s, base)
-        if r1 is None or r2 is None:
+        r1, pairs = ratio(s["med"], base["med"]), paired_ratios(s, base)
+        if r1 is None or not pairs:
             return "–"
-        pairs = paired_ratios(s, base)
         spread = (f" ({min(pairs):.2f}–{max(pairs):.2f})"
                   if len(pairs) > 1 and cfg.name != "llvm-O2" else "")
-        return f"{r1:.3f}× / {r2:.3f}×{spread}"
+        return f"{r1:.3f}× / {median(pairs):.3f}×{spread}"
 
     add("## Compile time (wall seconds)")
     add("")
