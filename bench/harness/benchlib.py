@@ -227,8 +227,11 @@ class Config:
                     f"in parallel, `ld.lld -r`")
         return f"`egopt -O{self.level} -j{self.threads}`"
 
-    def compile(self, tools, bc, obj, tmpdir, timeout=None):
+    def compile(self, tools, bc, obj, tmpdir, timeout=None, wrap=None):
+        """wrap(step, cmd) -> cmd, when given, rewrites each step's command line (to run it
+        under valgrind, say); the split family's steps are not wrapped."""
         os.makedirs(tmpdir, exist_ok=True)
+        run = (lambda name, cmd: cmd) if wrap is None else wrap
         for f in os.listdir(tmpdir):
             os.remove(os.path.join(tmpdir, f))
         if os.path.exists(obj):
@@ -250,8 +253,10 @@ class Config:
         if self.family in ("llvm", "floor"):
             mid = os.path.join(tmpdir, "opt.bc")
             passes = f"-O{self.level}" if self.family == "llvm" else f"-passes={PRE_PASSES}"
-            if step("opt", measure(tools.cmd("opt", passes, bc, "-o", mid), left(), env=env)):
-                step("llc", measure(tools.cmd("llc", *LLC_FLAGS, mid, "-o", obj), left(), env=env))
+            if step("opt", measure(run("opt", tools.cmd("opt", passes, bc, "-o", mid)), left(),
+                                   env=env)):
+                step("llc", measure(run("llc", tools.cmd("llc", *LLC_FLAGS, mid, "-o", obj)), left(),
+                                    env=env))
         elif self.family == "split":
             mid = os.path.join(tmpdir, "opt.bc")
             prefix = os.path.join(tmpdir, "part")
@@ -274,8 +279,8 @@ class Config:
         else:
             js = os.path.join(tmpdir, "stats.json")
             extra = [f"--lld={tools.lld_for_egopt}"] if tools.lld_for_egopt else []
-            r = measure(tools.cmd("egopt", f"-O{self.level}", "-j", self.threads, *extra, bc,
-                                  "-o", obj, f"--stats-json={js}"), left(), env=env)
+            r = measure(run("egopt", tools.cmd("egopt", f"-O{self.level}", "-j", self.threads, *extra,
+                                               bc, "-o", obj, f"--stats-json={js}")), left(), env=env)
             out.peak_kib = r.maxrss_kib
             if not r.ok:
                 out.error = r.why()

@@ -273,6 +273,7 @@ class Cell:
         self.dyn = None       # total dynamic instructions
         self.dyn_parts = None
         self.check = None     # "ok" or why not
+        self.irefs = None     # compile instructions, all steps (--compile-instructions)
 
 
 def timed_phase(args, tools, progs, cfgs, cells, out):
@@ -422,28 +423,70 @@ def quality_one(pr, cfg, cell, args, clang, llvm_size, data):
     return errs
 
 
-def quality_phase(args, progs, cfgs, cells, clang, llvm_size, data):
-    jobs = []
-    for pr in progs:
-        for cfg in cfgs:
-            cell = cells[(pr.name, cfg.name)]
-            if cell.obj and not cell.error:
-                jobs.append((pr, cfg, cell))
-    log(f"quality: {len(jobs)} objects: size, link, workload under cachegrind ({args.jobs} at a time)")
+def instruction_configs(cfgs):
+    """The configurations whose compile is counted by --compile-instructions: one thread
+    each, so that the count is the work of a one-core compile."""
+    return [c for c in cfgs if c.threads == 1 and c.family != "split"]
+
+
+def instructions_one(pr, cfg, cell, tools):
+    """Compiles once with every step under cachegrind; returns a list of failures."""
+    d = os.path.join(WORK, "icount", pr.name, cfg.name)
+    if os.path.isdir(d):
+        shutil.rmtree(d)
+    os.makedirs(d)
+    logs = []
+
+    def wrap(step, cmd):
+        logs.append(os.path.join(d, f"vg-{step}.log"))
+        return ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                f"--log-file={logs[-1]}"] + cmd
+
+    o = cfg.compile(tools, pr.bc, os.path.join(d, "out.o"), os.path.join(d, "tmp"), None, wrap)
+    if o.error:
+        return [("compile under cachegrind", o.error)]
+    total = 0
+    for log in logs:
+        m = re.search(r"I\s+refs:\s+([\d,]+)", bl._read(log))
+        if not m:
+            return [("compile under cachegrind", f"no 'I refs' line in {log}")]
+        total += int(m.group(1).replace(",", ""))
+    cell.irefs = total
+    shutil.rmtree(d, ignore_errors=True)
+    return []
+
+
+def run_jobs(what, jobs, n, fn):
+    """Runs fn(pr, cfg, cell) for each (pr, cfg, cell), n at a time; logs the failures
+    each returns (a list of (what, why)) and keeps going."""
+    log(f"{what}: {len(jobs)} ({n} at a time)")
     t0 = time.time()
-    with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
-        futs = {ex.submit(quality_one, pr, cfg, cell, args, clang, llvm_size,
-                          data if pr.kind == "corpus" else None): (pr, cfg)
-                for pr, cfg, cell in jobs}
+    with concurrent.futures.ThreadPoolExecutor(n) as ex:
+        futs = {ex.submit(fn, pr, cfg, cell): (pr, cfg) for pr, cfg, cell in jobs}
         for fu in concurrent.futures.as_completed(futs):
             pr, cfg = futs[fu]
             try:
                 errs = fu.result()
             except Exception as e:  # a bug in the harness: report it, keep going
                 errs = [("internal", f"{type(e).__name__}: {e}")]
-            for what, why in errs:
-                fail(f"{pr.name} {cfg.name} {what}", why)
-    log(f"quality: done ({time.time() - t0:.0f} s)")
+            for w, why in errs:
+                fail(f"{pr.name} {cfg.name} {w}", why)
+    log(f"{what}: done ({time.time() - t0:.0f} s)")
+
+
+def instructions_phase(args, tools, progs, cfgs, cells):
+    jobs = [(pr, cfg, cells[(pr.name, cfg.name)]) for pr in progs if pr.kind == "corpus"
+            for cfg in instruction_configs(cfgs) if not cells[(pr.name, cfg.name)].error]
+    run_jobs("compile instructions: compiles under cachegrind", jobs, args.jobs,
+             lambda pr, cfg, cell: instructions_one(pr, cfg, cell, tools))
+
+
+def quality_phase(args, progs, cfgs, cells, clang, llvm_size, data):
+    jobs = [(pr, cfg, cells[(pr.name, cfg.name)]) for pr in progs for cfg in cfgs
+            if cells[(pr.name, cfg.name)].obj and not cells[(pr.name, cfg.name)].error]
+    run_jobs("quality: objects (size, link, workload under cachegrind)", jobs, args.jobs,
+             lambda pr, cfg, cell: quality_one(pr, cfg, cell, args, clang, llvm_size,
+                                               data if pr.kind == "corpus" else None))
 
 
 # ----------------------------------------------------------------------------- e-graph stats
@@ -509,7 +552,8 @@ def summarize(progs, cfgs, cells):
                  "max": max(c.walls) if c.walls else None, "n": len(c.walls),
                  "peak": median(c.peaks) if c.peaks else None, "size": c.size, "dyn": c.dyn,
                  "check": c.check, "error": c.error, "stable": len(set(c.shas)) <= 1,
-                 "sha": c.shas[-1] if c.shas else None, "walls": list(c.walls)}
+                 "sha": c.shas[-1] if c.shas else None, "walls": list(c.walls),
+                 "irefs": c.irefs}
             steps = {}
             for st in c.steps:
                 for k, v in st.items():
@@ -551,7 +595,8 @@ def write_csvs(out, progs, cfgs, S, threads):
                     "wall_median_s", "wall_min_s", "wall_max_s", "peak_kib_median",
                     "text_bytes", "data_bytes", "bss_bytes", "dyn_instructions",
                     "wall_vs_llvm_O2", "wall_vs_llvm_O2_paired", "dyn_vs_llvm_O2", "text_vs_llvm_O2", "check",
-                    "object_stable_across_reps", "error"])
+                    "object_stable_across_reps", "error", "compile_instructions",
+                    "compile_instructions_vs_llvm_O2"])
         for pr in progs:
             base = S.get((pr.name, "llvm-O2"), {})
             for cfg in cfgs:
@@ -563,7 +608,8 @@ def write_csvs(out, progs, cfgs, S, threads):
                             sz.get("bss"), s["dyn"], ratio(s["med"], base.get("med")),
                             paired_ratio(s, base) if base else None,
                             ratio(s["dyn"], base.get("dyn")), ratio(sz.get("text"), bt),
-                            s["check"], s["stable"], s["error"] or ""])
+                            s["check"], s["stable"], s["error"] or "", s["irefs"],
+                            ratio(s["irefs"], base.get("irefs"))])
     eg = [c for c in cfgs if c.family == "egopt"]
     phase_keys = []
     for pr in progs:
@@ -761,6 +807,20 @@ def write_report(out, meta, progs, cfgs, S, plots):
              "so a slow spell of the machine weighs on both sides of a pair), then the smallest "
              "and largest per-repetition ratio: how far one repetition can mislead.")
     grid("csmith: median", cs, tmed_cell)
+
+    def irefs_cell(p, cfg):
+        s = S[(p.name, cfg.name)]
+        if s["irefs"] is None:
+            return "–"
+        r = ratio(s["irefs"], S.get((p.name, "llvm-O2"), {}).get("irefs"))
+        return fmt_mi(s["irefs"]) + (f" ({r:.3f}×)" if r else "")
+    if any(S[(p.name, c.name)]["irefs"] is not None for p in corpus for c in cfgs):
+        grid("Corpus: compile instructions (ratio to llvm-O2)", corpus, irefs_cell,
+             "`--compile-instructions`: one more compile of each one-thread configuration, every "
+             "step under `valgrind --tool=cachegrind --cache-sim=no`, the `I refs` summed over "
+             "the steps. Unlike the wall times these repeat to the last few digits, so they show "
+             "a change that the noise of the machine hides; they count instructions, not cycles "
+             "(cache misses and page faults are not in them).")
 
     add("## Peak memory (MiB, median over repetitions)")
     add("")
@@ -1088,6 +1148,7 @@ def rerender(out, no_plots):
         if r["text_bytes"] != "":
             cell.size = {"text": num(r["text_bytes"]), "data": num(r["data_bytes"]), "bss": num(r["bss_bytes"])}
         cell.dyn = num(r["dyn_instructions"])
+        cell.irefs = num(r.get("compile_instructions"))
         cell.check = r["check"] or None
     S = summarize(progs, cfgs, cells)
     write_csvs(out, progs, cfgs, S, None)
@@ -1141,6 +1202,11 @@ def main():
     ap.add_argument("--workload-kib", type=int, default=None,
                     help=f"corpus workload input size (default: {FULL_WORKLOAD_KIB}; "
                          f"--quick: {QUICK_WORKLOAD_KIB})")
+    ap.add_argument("--compile-instructions", action="store_true",
+                    help="also compile each corpus program once more with every one-thread "
+                         "configuration under cachegrind, and report the instructions each "
+                         "compile took: a figure the machine's noise does not move (xz and "
+                         "zstd take most of its 10-15 minutes on 2 cores)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="parallel jobs for the untimed parts (csmith, cachegrind runs); "
                          "compiles are always timed one at a time (default: number of CPUs)")
@@ -1277,6 +1343,8 @@ def main():
     log(f"timed: done ({(time.time() - t0) / 60:.1f} min); "
         + bl.cpu_line(cpu).lstrip("- ").replace("**", ""))
 
+    if args.compile_instructions:
+        instructions_phase(args, tools, progs, cfgs, cells)
     quality_phase(args, progs, cfgs, cells, clang, llvm_size, data)
 
     S = summarize(progs, cfgs, cells)
