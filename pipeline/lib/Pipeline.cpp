@@ -241,6 +241,8 @@ eg::RunnerLimits budgetFor(const eg::EGraph &g, const Options &opts) {
   l.iterations = opts.maxIterations ? opts.maxIterations : kIterations[level];
   size_t growth = opts.nodeGrowth ? opts.nodeGrowth : kGrowth[level];
   l.nodes = g.numNodes() * growth + 1000;
+  // In effect none: a real time limit would make the output depend on the
+  // machine's speed. The rounds and e-nodes above bound the work.
   l.time = std::chrono::hours(1);
   return l;
 }
