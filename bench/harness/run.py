@@ -819,8 +819,9 @@ def write_report(out, meta, progs, cfgs, S, plots):
              "`--compile-instructions`: one more compile of each one-thread configuration, every "
              "step under `valgrind --tool=cachegrind --cache-sim=no`, the `I refs` summed over "
              "the steps. Unlike the wall times these repeat to the last few digits, so they show "
-             "a change that the noise of the machine hides; they count instructions, not cycles "
-             "(cache misses and page faults are not in them).")
+             "a change between two egopt builds that the noise of the machine hides. They count "
+             "instructions, not cycles, and the tools differ in time per instruction: the ratios "
+             "here need not match the wall-time ratios above.")
 
     add("## Peak memory (MiB, median over repetitions)")
     add("")
@@ -1205,8 +1206,8 @@ def main():
     ap.add_argument("--compile-instructions", action="store_true",
                     help="also compile each corpus program once more with every one-thread "
                          "configuration under cachegrind, and report the instructions each "
-                         "compile took: a figure the machine's noise does not move (xz and "
-                         "zstd take most of its 10-15 minutes on 2 cores)")
+                         "compile took: a figure the machine's noise does not move (about 7 "
+                         "minutes on 2 cores, most of it zstd)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="parallel jobs for the untimed parts (csmith, cachegrind runs); "
                          "compiles are always timed one at a time (default: number of CPUs)")
