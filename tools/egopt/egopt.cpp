@@ -21,6 +21,8 @@
 #include "llvm/IR/Verifier.h"
 #include "llvm/IRReader/IRReader.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -147,6 +149,46 @@ void error(const Twine &msg) { WithColor::error(errs(), "egopt") << msg << "\n";
   error(msg);
   std::exit(1);
 }
+
+/// LLVM's readers stop on some corrupt inputs with a fatal error instead of
+/// an llvm::Error (a bitcode record that asks for 2^32 types: "SmallVector
+/// unable to grow"), run out of memory on a size read from the file, or
+/// crash (a flipped type index read past a struct's elements; `opt` crashes
+/// the same way). While the input is read, each becomes the one-line error
+/// that a malformed file gets, and exit code 1: no output file exists yet.
+class ReadFailureHandlers {
+public:
+  ReadFailureHandlers(std::string file, bool bitcode)
+      : file_(std::move(file)), kind_(bitcode ? "invalid or truncated bitcode: " : "") {
+    current_ = this;
+    install_fatal_error_handler(onFatal, nullptr);
+    install_bad_alloc_error_handler(onBadAlloc, nullptr);
+  }
+  ~ReadFailureHandlers() {
+    remove_bad_alloc_error_handler();
+    remove_fatal_error_handler();
+    current_ = nullptr;
+  }
+  ReadFailureHandlers(const ReadFailureHandlers &) = delete;
+  ReadFailureHandlers &operator=(const ReadFailureHandlers &) = delete;
+
+private:
+  static void onFatal(void *, const char *reason, bool) {
+    fail(current_->file_ + ": " + current_->kind_ + StringRef(reason).split('\n').first);
+  }
+  // Memory is short: no formatting, no allocation.
+  static void onBadAlloc(void *, const char *, bool) {
+    static const char msg[] = ": out of memory while reading the input (is it corrupt?)\n";
+    static const char head[] = "egopt: error: ";
+    (void)!::write(2, head, sizeof head - 1);
+    (void)!::write(2, current_->file_.data(), current_->file_.size());
+    (void)!::write(2, msg, sizeof msg - 1);
+    ::_exit(1);
+  }
+  static inline ReadFailureHandlers *current_ = nullptr;
+  std::string file_;
+  const char *kind_;
+};
 
 std::string defaultOutput(const std::string &inputFile, egopt::EmitKind emit) {
   if (inputFile == "-") return "-";
@@ -280,7 +322,14 @@ int main(int argc, char **argv) {
   std::unique_ptr<Module> m;
   {
     egopt::TimeTrace::Scope span(opts.trace, "parse", inputFile);
-    m = parseIR(input, diag, ctx);
+    ReadFailureHandlers handlers(inputFile, isBC);
+    CrashRecoveryContext::Enable();
+    CrashRecoveryContext recovery;
+    bool survived = recovery.RunSafely([&] { m = parseIR(input, diag, ctx); });
+    CrashRecoveryContext::Disable();
+    // Nothing of the context is used again: report and exit.
+    if (!survived) fail(inputFile + ": " + (isBC ? "invalid or truncated bitcode: " : "") +
+                        "LLVM's reader crashed on it");
   }
   if (!m) {
     std::string where = inputFile;
