@@ -30,7 +30,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from egopt_tools import glue_option_values, sha256, which  # noqa: E402
+from egopt_tools import egopt_problem, glue_option_values, sha256, which  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_EGOPT = os.path.join(REPO, "build", "tools", "egopt", "egopt")
@@ -588,8 +588,8 @@ def round_trip(prog, binary, data, tdir, timeout):
 def cmd_run(args):
     clang = find_tool("clang-22", LLVM_BIN + "/clang")
     egopt = os.path.abspath(args.egopt)
-    if not os.path.isfile(egopt) or not os.access(egopt, os.X_OK):
-        raise Error(f"egopt not found or not executable: {egopt} (build it, or pass --egopt PATH)")
+    if egopt_problem(egopt):
+        raise Error(egopt_problem(egopt))
     flags = shlex.split(args.egopt_flags)
     tag = re.sub(r"[^A-Za-z0-9_.=-]+", "_", "".join(flags)) or "default"
     rundir = os.path.join(CORPUS, "run", tag)

@@ -26,7 +26,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from egopt_tools import glue_option_values, which  # noqa: E402
+from egopt_tools import egopt_problem, glue_option_values, which  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_EGOPT = os.path.join(REPO, "build", "tools", "egopt", "egopt")
@@ -220,9 +220,8 @@ def main():
         if not os.path.isdir(CSMITH_INCLUDE):
             raise SetupError(f"{CSMITH_INCLUDE} missing (apt-get install libcsmith-dev)")
         cfg.egopt = os.path.abspath(cfg.egopt)
-        if not os.path.isfile(cfg.egopt) or not os.access(cfg.egopt, os.X_OK):
-            raise SetupError(f"egopt not found or not executable: {cfg.egopt} "
-                             "(build it, or pass --egopt PATH)")
+        if egopt_problem(cfg.egopt):
+            raise SetupError(egopt_problem(cfg.egopt))
         cfg.workdir = os.path.abspath(cfg.workdir)
         os.makedirs(cfg.workdir, exist_ok=True)
     except (SetupError, OSError) as e:

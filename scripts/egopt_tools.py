@@ -14,6 +14,15 @@ def which(name, fallback=None):
     return None
 
 
+def egopt_problem(path):
+    """None when `path` is an executable file, else the one-line reason
+    (`path` made absolute) to report."""
+    path = os.path.abspath(path)
+    if os.path.isfile(path) and os.access(path, os.X_OK):
+        return None
+    return f"egopt not found or not executable: {path} (build it, or pass --egopt PATH)"
+
+
 def sha256(path):
     """The SHA-256 of a file, as hex."""
     h = hashlib.sha256()

@@ -1,4 +1,5 @@
 ; A valid module, for the tests of bad options and bad output paths.
+source_filename = "good.ll"
 define i32 @f(i32 %a, i32 %b) {
 entry:
   %x = add i32 %a, %b

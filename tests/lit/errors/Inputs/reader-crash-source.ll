@@ -1,6 +1,8 @@
 ; The source of reader-crash.bc: llvm-as (LLVM 22.1), then one bit flipped
-; (at offset 1472, 0x64 -> 0x68). LLVM 22.1's bitcode reader then reads a struct
-; element index past the struct and crashes (opt-22 does too).
+; (at offset 79, 0x02 -> 0x03). LLVM 22.1's bitcode reader then reads a struct
+; element index out of range and crashes (opt-22 does too).
+source_filename = "reader-crash-source.ll"
+
 %pair = type { i32, i64 }
 %outer = type { %pair, [4 x i16], ptr }
 
