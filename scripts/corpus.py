@@ -588,8 +588,8 @@ def round_trip(prog, binary, data, tdir, timeout):
 def cmd_run(args):
     clang = find_tool("clang-22", LLVM_BIN + "/clang")
     egopt = os.path.abspath(args.egopt)
-    if egopt_problem(egopt):
-        raise Error(egopt_problem(egopt))
+    if problem := egopt_problem(egopt):
+        raise Error(problem)
     flags = shlex.split(args.egopt_flags)
     tag = re.sub(r"[^A-Za-z0-9_.=-]+", "_", "".join(flags)) or "default"
     rundir = os.path.join(CORPUS, "run", tag)

@@ -220,8 +220,8 @@ def main():
         if not os.path.isdir(CSMITH_INCLUDE):
             raise SetupError(f"{CSMITH_INCLUDE} missing (apt-get install libcsmith-dev)")
         cfg.egopt = os.path.abspath(cfg.egopt)
-        if egopt_problem(cfg.egopt):
-            raise SetupError(egopt_problem(cfg.egopt))
+        if problem := egopt_problem(cfg.egopt):
+            raise SetupError(problem)
         cfg.workdir = os.path.abspath(cfg.workdir)
         os.makedirs(cfg.workdir, exist_ok=True)
     except (SetupError, OSError) as e:

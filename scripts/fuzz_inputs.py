@@ -127,8 +127,8 @@ def main():
 
     try:
         cfg.egopt = os.path.abspath(cfg.egopt)
-        if egopt_problem(cfg.egopt):
-            raise OSError(egopt_problem(cfg.egopt))
+        if problem := egopt_problem(cfg.egopt):
+            raise OSError(problem)
         cfg.workdir = os.path.abspath(cfg.workdir)
         os.makedirs(cfg.workdir, exist_ok=True)
         for old in glob.glob(os.path.join(cfg.workdir, "case*")):

@@ -231,7 +231,7 @@ class Config:
         """wrap(step, cmd) -> cmd, when given, rewrites each step's command line (to run it
         under valgrind, say); the split family's steps are not wrapped."""
         os.makedirs(tmpdir, exist_ok=True)
-        run = (lambda name, cmd: cmd) if wrap is None else wrap
+        run = wrap or (lambda step, cmd: cmd)
         for f in os.listdir(tmpdir):
             os.remove(os.path.join(tmpdir, f))
         if os.path.exists(obj):

@@ -347,13 +347,21 @@ def timed_phase(args, tools, progs, cfgs, cells, out):
     fh.close()
 
 
+def under_cachegrind(cmd, logfile):
+    """`cmd` counted by cachegrind (instructions only), its summary in `logfile`."""
+    return ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+            f"--log-file={logfile}"] + cmd
+
+
+def irefs_in(logfile):
+    """The `I refs` count of a cachegrind summary, or None."""
+    m = re.search(r"I\s+refs:\s+([\d,]+)", bl._read(logfile))
+    return int(m.group(1).replace(",", "")) if m else None
+
+
 def run_cachegrind(cmd, stdin, stdout, logfile, timeout):
-    vg = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-          f"--log-file={logfile}"]
-    r = bl.measure(vg + cmd, timeout=timeout, stdin=stdin, stdout=stdout)
-    text = bl._read(logfile)
-    m = re.search(r"I\s+refs:\s+([\d,]+)", text)
-    return r, (int(m.group(1).replace(",", "")) if m else None)
+    r = bl.measure(under_cachegrind(cmd, logfile), timeout=timeout, stdin=stdin, stdout=stdout)
+    return r, irefs_in(logfile)
 
 
 def quality_one(pr, cfg, cell, args, clang, llvm_size, data):
@@ -439,19 +447,15 @@ def instructions_one(pr, cfg, cell, tools):
 
     def wrap(step, cmd):
         logs.append(os.path.join(d, f"vg-{step}.log"))
-        return ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                f"--log-file={logs[-1]}"] + cmd
+        return under_cachegrind(cmd, logs[-1])
 
     o = cfg.compile(tools, pr.bc, os.path.join(d, "out.o"), os.path.join(d, "tmp"), None, wrap)
     if o.error:
         return [("compile under cachegrind", o.error)]
-    total = 0
-    for log in logs:
-        m = re.search(r"I\s+refs:\s+([\d,]+)", bl._read(log))
-        if not m:
-            return [("compile under cachegrind", f"no 'I refs' line in {log}")]
-        total += int(m.group(1).replace(",", ""))
-    cell.irefs = total
+    counts = [irefs_in(log) for log in logs]
+    if None in counts:
+        return [("compile under cachegrind", f"no 'I refs' line in {logs[counts.index(None)]}")]
+    cell.irefs = sum(counts)
     shutil.rmtree(d, ignore_errors=True)
     return []
 

@@ -170,7 +170,8 @@ bool shouldSkip(const Function &f) {
 struct RewriteSummary {
   std::optional<eg::StopReason> stopReason; ///< none: no rules ran
   size_t rounds = 0, unions = 0, declined = 0;
-  std::vector<std::pair<std::string_view, size_t>> unionsByRule; ///< rules that made unions
+  /// Rules that made unions; the names are the rules' own (they outlive the run).
+  std::vector<std::pair<std::string_view, size_t>> unionsByRule;
 };
 
 RewriteSummary summarize(const eg::RunReport &r) {

@@ -150,31 +150,46 @@ void error(const Twine &msg) { WithColor::error(errs(), "egopt") << msg << "\n";
   std::exit(1);
 }
 
-/// LLVM's readers stop on some corrupt inputs with a fatal error instead of
-/// an llvm::Error (a bitcode record that asks for 2^32 types: "SmallVector
-/// unable to grow"), run out of memory on a size read from the file, or
-/// crash (a flipped type index read past a struct's elements; `opt` crashes
-/// the same way). While the input is read, each becomes the one-line error
-/// that a malformed file gets, and exit code 1: no output file exists yet.
-class ReadFailureHandlers {
+/// The one line a malformed input gets: where (the file, and a line and
+/// column for text), then what is wrong. Bitcode readers speak of bits and
+/// blocks, so their messages say which kind of file it was.
+[[noreturn]] void failMalformed(const Twine &where, bool bitcode, const Twine &what) {
+  fail(where + ": " + (bitcode ? "invalid or truncated bitcode: " : "") + what);
+}
+
+/// Runs LLVM's reader on the input. The readers stop on some corrupt inputs
+/// with a fatal error instead of an llvm::Error (a bitcode record that asks
+/// for 2^32 types: "SmallVector unable to grow"), run out of memory on a size
+/// read from the file, or crash (a flipped type index read past a struct's
+/// elements; `opt` crashes the same way). Each becomes the one line a
+/// malformed file gets, and exit code 1: no output file exists yet. Only
+/// while reading: a crash later is egopt's own and keeps LLVM's report.
+class GuardedRead {
 public:
-  ReadFailureHandlers(std::string file, bool bitcode)
-      : file_(std::move(file)), kind_(bitcode ? "invalid or truncated bitcode: " : "") {
+  GuardedRead(std::string file, bool bitcode) : file_(std::move(file)), bitcode_(bitcode) {
     current_ = this;
     install_fatal_error_handler(onFatal, nullptr);
     install_bad_alloc_error_handler(onBadAlloc, nullptr);
+    CrashRecoveryContext::Enable();
   }
-  ~ReadFailureHandlers() {
+  ~GuardedRead() {
+    CrashRecoveryContext::Disable();
     remove_bad_alloc_error_handler();
     remove_fatal_error_handler();
     current_ = nullptr;
   }
-  ReadFailureHandlers(const ReadFailureHandlers &) = delete;
-  ReadFailureHandlers &operator=(const ReadFailureHandlers &) = delete;
+  GuardedRead(const GuardedRead &) = delete;
+  GuardedRead &operator=(const GuardedRead &) = delete;
+
+  void run(function_ref<void()> read) {
+    CrashRecoveryContext recovery;
+    // After a crash nothing of the context is used again: report and exit.
+    if (!recovery.RunSafely(read)) failMalformed(file_, bitcode_, "LLVM's reader crashed on it");
+  }
 
 private:
   static void onFatal(void *, const char *reason, bool) {
-    fail(current_->file_ + ": " + current_->kind_ + StringRef(reason).split('\n').first);
+    failMalformed(current_->file_, current_->bitcode_, StringRef(reason).split('\n').first);
   }
   // Memory is short: no formatting, no allocation.
   static void onBadAlloc(void *, const char *, bool) {
@@ -185,9 +200,9 @@ private:
     (void)!::write(2, msg, sizeof msg - 1);
     ::_exit(1);
   }
-  static inline ReadFailureHandlers *current_ = nullptr;
+  static inline GuardedRead *current_ = nullptr;
   std::string file_;
-  const char *kind_;
+  bool bitcode_;
 };
 
 std::string defaultOutput(const std::string &inputFile, egopt::EmitKind emit) {
@@ -322,14 +337,7 @@ int main(int argc, char **argv) {
   std::unique_ptr<Module> m;
   {
     egopt::TimeTrace::Scope span(opts.trace, "parse", inputFile);
-    ReadFailureHandlers handlers(inputFile, isBC);
-    CrashRecoveryContext::Enable();
-    CrashRecoveryContext recovery;
-    bool survived = recovery.RunSafely([&] { m = parseIR(input, diag, ctx); });
-    CrashRecoveryContext::Disable();
-    // Nothing of the context is used again: report and exit.
-    if (!survived) fail(inputFile + ": " + (isBC ? "invalid or truncated bitcode: " : "") +
-                        "LLVM's reader crashed on it");
+    GuardedRead(inputFile, isBC).run([&] { m = parseIR(input, diag, ctx); });
   }
   if (!m) {
     std::string where = inputFile;
@@ -339,9 +347,7 @@ int main(int argc, char **argv) {
       where += ':';
       where += std::to_string(diag.getColumnNo() + 1);
     }
-    std::string what = StringRef(diag.getMessage()).split('\n').first.str();
-    if (isBC) what = "invalid or truncated bitcode: " + what; // readers speak of bits and blocks
-    fail(where + ": " + what);
+    failMalformed(where, isBC, StringRef(diag.getMessage()).split('\n').first);
   }
   {
     std::string msg;
