@@ -312,6 +312,12 @@ int main(int argc, char **argv) {
   }
   egopt::TimeTrace trace;
   if (!timeTrace.empty()) opts.trace = &trace;
+  std::string out = outputFile.empty() ? defaultOutput(inputFile, emit) : outputFile.getValue();
+  // One file per unit cannot go to one stream: the objects would be
+  // concatenated, which no tool reads back.
+  if (splitOutput && out == "-")
+    fail("--split-cgus writes one file per codegen unit (OUT.cguN) and cannot write to "
+         "standard output; name an output file with -o");
 
   // Read the input once: to parse it, to say what kind of file a broken one
   // is, and to name the symbols codegen units share after its contents.
@@ -363,7 +369,6 @@ int main(int argc, char **argv) {
 
   // Every file is kept only once all are complete: on any error below the
   // files' destructors remove them (hence returning, not exiting).
-  std::string out = outputFile.empty() ? defaultOutput(inputFile, emit) : outputFile.getValue();
   bool binary = emit == egopt::EmitKind::Object || emit == egopt::EmitKind::Bitcode;
   std::vector<std::unique_ptr<ToolOutputFile>> files;
   auto open = [&](const std::string &path, sys::fs::OpenFlags flags) -> raw_ostream * {
