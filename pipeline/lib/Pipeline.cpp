@@ -32,17 +32,26 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Transforms/Coroutines/CoroAnnotationElide.h"
+#include "llvm/Transforms/Coroutines/CoroCleanup.h"
+#include "llvm/Transforms/Coroutines/CoroEarly.h"
+#include "llvm/Transforms/Coroutines/CoroElide.h"
+#include "llvm/Transforms/Coroutines/CoroSplit.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Instrumentation/AllocToken.h"
 #include "llvm/Transforms/IPO/AlwaysInliner.h"
 #include "llvm/Transforms/IPO/FunctionAttrs.h"
 #include "llvm/Transforms/IPO/SCCP.h"
 #include "llvm/Transforms/IPO/Inliner.h"
 #include "llvm/Transforms/IPO/ModuleInliner.h"
 #include "llvm/Transforms/Scalar/LoopPassManager.h"
+#include "llvm/Transforms/Scalar/LowerConstantIntrinsics.h"
+#include "llvm/Transforms/Scalar/LowerExpectIntrinsic.h"
 #include "llvm/Transforms/Scalar/LoopUnrollPass.h"
 #include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Transforms/Scalar/TailRecursionElimination.h"
+#include "llvm/Transforms/Utils/EntryExitInstrumenter.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/LoopSimplify.h"
 #include "llvm/Transforms/Utils/LoopUtils.h"
@@ -96,10 +105,24 @@ Error errorf(const Twine &msg) { return createStringError(inconvertibleErrorCode
 /// nounwind willreturn` so their calls can go. Per-function e-graphs cannot
 /// see across calls. LLVM's scalar optimizers (instcombine, GVN, ...) are
 /// not run: the e-graph does that work.
+///
+/// Around them, the lowerings LLVM's pipelines run at every level (-O0
+/// included), since egopt replaces those pipelines and code generation
+/// cannot do without them or would silently drop what they implement:
+/// coroutines split into their ramp, resume and destroy functions (code
+/// generation aborts on `llvm.coro.*`), `-finstrument-functions` calls,
+/// allocation tokens; and, at -O1 and up as in LLVM, `llvm.expect` turned
+/// into branch weights and `llvm.is.constant`/`llvm.objectsize` folded
+/// once inlining has run.
 void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopPasses,
                   TargetMachine *tm, Stats &stats) {
-  if (optLevel == 0) return;
   passes::AnalysisManagers am(tm);
+  if (optLevel == 0) {
+    // LLVM's own -O0 pipeline is exactly those lowerings (and always-inline).
+    PassBuilder pb(tm);
+    pb.buildO0DefaultPipeline(OptimizationLevel::O0).run(m, am.mam);
+    return;
+  }
 
   auto simplify = [](bool markTailCalls) {
     FunctionPassManager fpm;
@@ -113,6 +136,13 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
     return fpm;
   };
   ModulePassManager mpm;
+  mpm.addPass(CoroEarlyPass());
+  {
+    FunctionPassManager early;
+    early.addPass(EntryExitInstrumenterPass(/*PostInlining=*/false));
+    early.addPass(LowerExpectIntrinsicPass());
+    mpm.addPass(createModuleToFunctionPassAdaptor(std::move(early)));
+  }
   mpm.addPass(AlwaysInlinerPass());
   // Tail-call marking here only at -O1: at -O2 and up the inliner's walk
   // below marks them.
@@ -121,6 +151,8 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
   // No function specialization: LLVM leaves it to -O3 (and it cost zstd
   // 0.5% of its compile).
   if (interprocedural) mpm.addPass(IPSCCPPass(IPSCCPOptions(/*AllowFuncSpec=*/false)));
+  // A coroutine is split in the post-order walk, after its callees, as in
+  // LLVM's pipeline (so the inliner sees the split functions).
   if (optLevel >= 2) {
     ModuleInlinerWrapperPass inliner(getInlineParams(optLevel, /*SizeOptLevel=*/0));
     FunctionPassManager fpm = simplify(/*markTailCalls=*/true);
@@ -141,12 +173,23 @@ void runPrePasses(Module &m, unsigned optLevel, bool interprocedural, bool loopP
       unroll.addPass(SimplifyCFGPass()); // joins the unrolled copies' blocks
       fpm.addPass(SmallLoopUnroll(optLevel, std::move(unroll), &stats));
     }
+    // A coroutine whose frame does not escape the caller it was inlined
+    // into gets its frame on the caller's stack.
+    fpm.addPass(CoroElidePass());
     inliner.getPM().addPass(createCGSCCToFunctionPassAdaptor(std::move(fpm)));
     if (interprocedural) inliner.getPM().addPass(PostOrderFunctionAttrsPass());
+    inliner.getPM().addPass(CoroSplitPass(/*OptimizeFrame=*/true));
+    inliner.getPM().addPass(CoroAnnotationElidePass());
     mpm.addPass(std::move(inliner));
-  } else if (interprocedural) {
-    mpm.addPass(createModuleToPostOrderCGSCCPassAdaptor(PostOrderFunctionAttrsPass()));
+  } else {
+    CGSCCPassManager cgpm;
+    if (interprocedural) cgpm.addPass(PostOrderFunctionAttrsPass());
+    cgpm.addPass(CoroSplitPass(/*OptimizeFrame=*/true));
+    mpm.addPass(createModuleToPostOrderCGSCCPassAdaptor(std::move(cgpm)));
   }
+  mpm.addPass(CoroCleanupPass());
+  mpm.addPass(createModuleToFunctionPassAdaptor(LowerConstantIntrinsicsPass()));
+  mpm.addPass(AllocTokenPass());
   mpm.run(m, am.mam);
 }
 

@@ -269,12 +269,14 @@ int main(int argc, char **argv) {
   std::string cmdError = parseCommandLine(
       argc, argv,
       "egopt: an e-graph optimizing mid-end and code generator for LLVM IR\n\n"
-      "  Pre-passes (from LLVM's pass builder): always-inline; SROA (with mem2reg)\n"
-      "  and simplifycfg, interprocedural SCCP and function-attribute inference at\n"
-      "  -O1 and up; the CGSCC inliner and full unrolling of constant trip counts at\n"
-      "  -O2 and up. After the e-graph, LLVM's loop vectorizer at -O2 and up, then\n"
-      "  InstCombine and VectorCombine on the functions it widened. LLVM's scalar\n"
-      "  optimizers do not otherwise run: the e-graph does that work.\n");
+      "  Pre-passes (from LLVM's pass builder): at every level, the lowerings LLVM's\n"
+      "  pipelines always run (coroutines, -finstrument-functions, allocation\n"
+      "  tokens) and always-inline; SROA (with mem2reg), simplifycfg, llvm.expect\n"
+      "  and constant intrinsics lowered, interprocedural SCCP and function-attribute\n"
+      "  inference at -O1 and up; the CGSCC inliner and full unrolling of constant\n"
+      "  trip counts at -O2 and up. After the e-graph, LLVM's loop vectorizer at -O2\n"
+      "  and up, then InstCombine and VectorCombine on the functions it widened.\n"
+      "  LLVM's scalar optimizers do not otherwise run: the e-graph does that work.\n");
   if (!cmdError.empty()) fail(cmdError);
   if (optLevel.size() != 1 || optLevel[0] < '0' || optLevel[0] > '3')
     fail("invalid optimization level -O" + optLevel + " (expected -O0, -O1, -O2 or -O3)");
