@@ -1,11 +1,14 @@
 #!/usr/bin/python3
 """Differential testing of egopt with csmith.
 
-For each of N random programs (csmith --seed SEED_BASE+i):
+For each of N random programs (csmith --seed SEED_BASE+i) and each input flavor:
   reference:  clang-22 -O0 prog.c -o ref
-  candidate:  clang-22 -O0 -Xclang -disable-O0-optnone -emit-llvm -c prog.c -o prog.bc
+  candidate:  clang-22 FLAVOR -emit-llvm -c prog.c -o prog.bc
               EGOPT -O2 [FLAGS] prog.bc -o prog.o
               clang-22 prog.o -o opt
+where FLAVOR is `-O0 -Xclang -disable-O0-optnone` (o0: every function noinline) or
+`-O2 -Xclang -disable-llvm-passes` (o2: what a real pipeline hands a mid-end: no
+noinline, TBAA, lifetime markers); --flavor both tests each program both ways.
 Both binaries run under a timeout; their stdout (csmith prints a checksum) and exit codes
 must agree. A reference that times out is skipped, after egopt has compiled the program
 (a crash still counts). Failures are classified as crash (egopt
@@ -35,6 +38,12 @@ CSMITH_INCLUDE = "/usr/include/csmith"
 LLVM_BIN = "/usr/lib/llvm-22/bin"
 
 PASS, FAIL, SKIP = "pass", "fail", "skip"
+
+# The bitcode flags of each input flavor.
+FLAVORS = {
+    "o0": ["-O0", "-Xclang", "-disable-O0-optnone"],
+    "o2": ["-O2", "-Xclang", "-disable-llvm-passes"],
+}
 
 
 class SetupError(Exception):
@@ -87,9 +96,13 @@ def first_diff(a, b):
     return f"ref {len(la)} lines vs opt {len(lb)} lines"
 
 
-def test_one(seed, cfg):
+def case_name(seed, flavor, cfg):
+    return f"seed-{seed}" if len(cfg.flavors) == 1 else f"seed-{seed}-{flavor}"
+
+
+def test_one(seed, flavor, cfg):
     """Returns (status, kind, detail, egopt seconds)."""
-    d = os.path.join(cfg.workdir, f"seed-{seed}")
+    d = os.path.join(cfg.workdir, case_name(seed, flavor, cfg))
     if os.path.isdir(d):
         shutil.rmtree(d)
     os.makedirs(d)
@@ -131,7 +144,7 @@ def test_one(seed, cfg):
     ref_build = step([cfg.clang, "-O0", "-w"] + inc + ["prog.c", "-o", "ref"], 300)
     if ref_build.rc != 0:
         return finish(SKIP, "ref-build", ref_build.err_line())
-    bc = step([cfg.clang, "-O0", "-Xclang", "-disable-O0-optnone", "-emit-llvm", "-c", "-w"] + inc
+    bc = step([cfg.clang] + FLAVORS[flavor] + ["-emit-llvm", "-c", "-w"] + inc
               + ["prog.c", "-o", "prog.bc"], 300)
     if bc.rc != 0:
         return finish(SKIP, "bitcode", bc.err_line())
@@ -184,6 +197,9 @@ def main():
                     help="the compiler under test (default: build/tools/egopt/egopt)")
     ap.add_argument("--egopt-flags", default="", help="extra egopt flags after -O2, e.g. \"-j2\"")
     ap.add_argument("--csmith-flags", default="", help="extra csmith flags")
+    ap.add_argument("--flavor", choices=["o0", "o2", "both"], default="o0",
+                    help="bitcode input flavor: o0 (clang -O0 -disable-O0-optnone), o2 (clang -O2 "
+                         "-disable-llvm-passes), or both, each program twice (default: o0)")
     ap.add_argument("--timeout", type=float, default=10,
                     help="seconds each binary may run (default: 10)")
     ap.add_argument("--compile-timeout", type=float, default=300,
@@ -196,6 +212,7 @@ def main():
     ap.add_argument("--verbose", "-v", action="store_true", help="a line for every program")
     cfg = ap.parse_args(fix_argv(sys.argv[1:]))
 
+    cfg.flavors = ["o0", "o2"] if cfg.flavor == "both" else [cfg.flavor]
     if cfg.count < 0:
         ap.error("--count must not be negative")
     if cfg.jobs < 1:
@@ -227,11 +244,13 @@ def main():
     except (SetupError, OSError) as e:
         print(f"csmith_diff.py: error: {e}", file=sys.stderr)
         # Keep the contract of a closing summary line: nothing could be tested.
-        print(f"0 passed, {cfg.count} failed, 0 skipped")
+        print(f"0 passed, {cfg.count * len(cfg.flavors)} failed, 0 skipped")
         return 2
 
     print(f"csmith_diff: {cfg.count} programs, seeds {seed_base}..{seed_base + cfg.count - 1}, "
-          f"egopt {' '.join(['-O2'] + cfg.egopt_flags)} ({cfg.egopt}), {cfg.jobs} jobs", flush=True)
+          f"flavor {'+'.join(cfg.flavors)}, egopt {' '.join(['-O2'] + cfg.egopt_flags)} "
+          f"({cfg.egopt}), {cfg.jobs} jobs", flush=True)
+    total_cases = cfg.count * len(cfg.flavors)
     t0 = time.time()
     counts = {PASS: 0, FAIL: 0, SKIP: 0}
     kinds = {}
@@ -242,9 +261,11 @@ def main():
     futs = {}
     ex = concurrent.futures.ThreadPoolExecutor(max_workers=cfg.jobs)
     try:
-        futs = {ex.submit(test_one, seed_base + i, cfg): seed_base + i for i in range(cfg.count)}
+        futs = {ex.submit(test_one, seed_base + i, fl, cfg): (seed_base + i, fl)
+                for i in range(cfg.count) for fl in cfg.flavors}
         for fu in concurrent.futures.as_completed(futs):
-            seed = futs[fu]
+            seed, flavor = futs[fu]
+            name = case_name(seed, flavor, cfg)
             try:
                 status, kind, detail, secs = fu.result()
             except Exception as e:  # a bug here, not in egopt: report it as a failure
@@ -253,15 +274,15 @@ def main():
                 done[0] += 1
                 counts[status] += 1
                 if secs is not None:
-                    egopt_times.append((secs, seed))
+                    egopt_times.append((secs, name))
                 if status != PASS:
                     kinds[(status, kind)] = kinds.get((status, kind), 0) + 1
                 if status == FAIL:
-                    print(f"FAIL seed {seed}: {kind}: {detail} "
-                          f"[{os.path.join(cfg.workdir, f'seed-{seed}')}]", flush=True)
+                    print(f"FAIL {name}: {kind}: {detail} "
+                          f"[{os.path.join(cfg.workdir, name)}]", flush=True)
                 elif cfg.verbose:
                     extra = f" ({kind}: {detail})" if status == SKIP else f" (egopt {secs:.2f} s)"
-                    print(f"[{done[0]}/{cfg.count}] seed {seed}: {status}{extra}", flush=True)
+                    print(f"[{done[0]}/{total_cases}] {name}: {status}{extra}", flush=True)
     except KeyboardInterrupt:
         interrupted = True
         print("csmith_diff: interrupted; waiting for running programs", file=sys.stderr)
@@ -273,7 +294,7 @@ def main():
         total = sum(s for s, _ in egopt_times)
         worst = max(egopt_times)
         print(f"csmith_diff: egopt time total {total:.1f} s, mean {total / len(egopt_times):.2f} s, "
-              f"max {worst[0]:.2f} s (seed {worst[1]}); wall {time.time() - t0:.1f} s")
+              f"max {worst[0]:.2f} s ({worst[1]}); wall {time.time() - t0:.1f} s")
     if kinds:
         print("csmith_diff: " + ", ".join(f"{n} {st} {k}" for (st, k), n in sorted(kinds.items())))
     print(f"{counts[PASS]} passed, {counts[FAIL]} failed, {counts[SKIP]} skipped", flush=True)
