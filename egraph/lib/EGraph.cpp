@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <sstream>
 
@@ -48,6 +49,7 @@ void EGraph::addAnalysisImpl(std::unique_ptr<Analysis> a) {
   const Analysis &added = *a;
   analysisTypes_.push_back(&typeid(added));
   analyses_.push_back(std::move(a));
+  factChanges_.emplace_back();
 }
 
 ENode EGraph::canonicalize(const ENode &node) const {
@@ -82,6 +84,7 @@ ClassId EGraph::add(ENode node) {
   clean_ = false;
   ++version_;
   changedAt_.push_back(version_);
+  for (auto &changes : factChanges_) changes.push_back(0);
   for (auto &a : analyses_) a->makeClass(*this, id, nodeById_[id]);
   for (size_t i = 0; i < analyses_.size(); ++i) analyses_[i]->modify(*this, find(id));
   return find(id);
@@ -124,8 +127,11 @@ void EGraph::absorb(ClassId winner, ClassId loser) {
     EClass &l = classes_[loser];
     // The loser's parents now name a non-root child: they need repair.
     pending_.insert(pending_.end(), l.parents.begin(), l.parents.end());
-    for (auto &a : analyses_) {
-      MergeResult r = a->merge(winner, loser);
+    for (size_t i = 0; i < analyses_.size(); ++i) {
+      MergeResult r = analyses_[i]->merge(winner, loser);
+      counters_.conflicts += r.conflict;
+      auto &changes = factChanges_[i];
+      changes[winner] = std::max(changes[winner], changes[loser]);
       if (r.toChanged)
         analysisPending_.insert(analysisPending_.end(), w.parents.begin(), w.parents.end());
       if (r.fromChanged)
@@ -192,12 +198,22 @@ void EGraph::repairParents(std::vector<ClassId> &stale, std::vector<ClassId> &lo
 }
 
 void EGraph::propagateAnalyses() {
+  // Terminates: every fact change queues parents, and each class's fact may
+  // change at most kMaxFactChanges times here (merges, which also change
+  // facts, are bounded by the number of classes).
   for (size_t head = 0; head < analysisPending_.size(); ++head) {
     ClassId p = analysisPending_[head];
     ENode node = canonicalize(nodeById_[p]);
     for (size_t i = 0; i < analyses_.size(); ++i) {
       ClassId c = find(p);
-      if (analyses_[i]->joinFromNode(*this, c, node)) {
+      if (factChanges_[i][c] >= kMaxFactChanges) {
+        ++counters_.factChangeLimitHits;
+        continue;
+      }
+      MergeResult r = analyses_[i]->joinFromNode(*this, c, node);
+      counters_.conflicts += r.conflict;
+      if (r.toChanged) {
+        ++factChanges_[i][c];
         ++counters_.analysisUpdates;
         ++version_;
         changedAt_[c] = version_;
@@ -217,17 +233,32 @@ void EGraph::canonicalizeClasses() {
   for (ClassId c : dirty_) work.push_back(find(c));
   dirty_.clear();
   sortUnique(work);
+  std::atomic<size_t> selfLoops{0};
   forEachIndex(work.size(), [&](size_t i) {
-    auto &nodes = classes_[work[i]].nodes;
-    uint64_t mask = 0;
-    for (ENode &n : nodes) {
+    ClassId c = work[i];
+    auto &nodes = classes_[c].nodes;
+    for (ENode &n : nodes)
       for (ClassId &k : n.kids) k = uf_.findNoCompress(k);
-      mask |= uint64_t(1) << (n.op & 63);
+    if (dropSelfLoops_) {
+      // See setDropSelfLoops(). A class keeps them all if nothing else is
+      // left (its first e-node's children are older classes, so in
+      // practice something always is).
+      auto isLoop = [&](const ENode &n) {
+        return std::find(n.kids.begin(), n.kids.end(), c) != n.kids.end();
+      };
+      if (!std::all_of(nodes.begin(), nodes.end(), isLoop)) {
+        size_t before = nodes.size();
+        nodes.erase(std::remove_if(nodes.begin(), nodes.end(), isLoop), nodes.end());
+        selfLoops += before - nodes.size();
+      }
     }
+    uint64_t mask = 0;
+    for (const ENode &n : nodes) mask |= uint64_t(1) << (n.op & 63);
     std::sort(nodes.begin(), nodes.end());
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    opMask_[work[i]] = mask;
+    opMask_[c] = mask;
   });
+  counters_.selfLoopsDropped += selfLoops;
 
   // Roots: the old roots still standing, then the new ids that are roots.
   std::vector<ClassId> roots;

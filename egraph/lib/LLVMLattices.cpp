@@ -2,15 +2,19 @@
 
 namespace egopt::eg {
 
-JoinOutcome joinKnownBits(llvm::KnownBits &to, const llvm::KnownBits &from) {
+llvm::KnownBits noValueKnownBits(unsigned width) {
+  llvm::KnownBits k(width);
+  k.Zero.setAllBits();
+  k.One.setAllBits();
+  return k;
+}
+
+MergeResult joinKnownBits(llvm::KnownBits &to, const llvm::KnownBits &from) {
+  // Union keeps a conflict of either side: top absorbs.
   llvm::KnownBits joined = to.unionWith(from);
-  JoinOutcome out;
-  if (joined.hasConflict()) {
-    out.contradiction = true;
-    return out;
-  }
-  out.merge.toChanged = joined != to;
-  out.merge.fromChanged = joined != from;
+  // All conflicts are one "no value" fact, whichever bits conflicted.
+  if (joined.hasConflict()) joined = noValueKnownBits(joined.getBitWidth());
+  MergeResult out{joined != to, joined != from};
   to = joined;
   return out;
 }
@@ -27,21 +31,15 @@ bool rangeLess(const llvm::ConstantRange &a, const llvm::ConstantRange &b) {
 }
 } // namespace
 
-JoinOutcome joinRanges(llvm::ConstantRange &to, const llvm::ConstantRange &from) {
-  JoinOutcome out;
+MergeResult joinRanges(llvm::ConstantRange &to, const llvm::ConstantRange &from) {
+  // The empty set intersects to the empty set: top absorbs.
   llvm::ConstantRange ab = to.intersectWith(from);
   llvm::ConstantRange ba = from.intersectWith(to);
-  if (ab.isEmptySet() && !to.isEmptySet() && !from.isEmptySet()) {
-    out.contradiction = true;
-    return out;
-  }
-  // When the intersection is two pieces, intersectWith returns one of two
-  // covering ranges depending on argument order; take the smaller (by a
-  // fixed order), so join(a, b) == join(b, a). Both contain every value the
-  // class can take, so either is sound.
+  // Both cover the intersection with the fewest elements, so neither is
+  // larger than `to` or `from`; when they differ, take the first by a fixed
+  // order. Either is sound: both contain every value the class can take.
   llvm::ConstantRange joined = rangeLess(ba, ab) ? ba : ab;
-  out.merge.toChanged = joined != to;
-  out.merge.fromChanged = joined != from;
+  MergeResult out{joined != to, joined != from};
   to = joined;
   return out;
 }

@@ -13,6 +13,7 @@ const char *stopReasonName(StopReason r) {
   case StopReason::NodeLimit: return "node-limit";
   case StopReason::TimeLimit: return "time-limit";
   case StopReason::HookStopped: return "hook-stopped";
+  case StopReason::Conflict: return "conflict";
   }
   return "unknown";
 }

@@ -200,6 +200,8 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
 
     bool changed = it.appliedUnions != 0 || it.nodesAfter != it.nodesBefore ||
                    it.classesAfter != it.classesBefore;
+    // Before any other reason: the e-graph is no longer a sound description.
+    if (g_.hasConflict()) stop = StopReason::Conflict;
     if (!stop && !changed && scheduler_->canStop(iter)) stop = StopReason::Saturated;
     report.iterations.push_back(std::move(it));
     if (!stop) stop = checkLimits(iter + 1);

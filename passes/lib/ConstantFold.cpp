@@ -16,16 +16,20 @@ unsigned IntConstantFold::widthOf(uint32_t type) const {
   return w <= 64 ? w : 0;
 }
 
-std::optional<APInt> IntConstantFold::make(const eg::EGraph &g, const ENode &n) const {
+ConstantFact IntConstantFold::make(const eg::EGraph &g, const ENode &n) const {
+  return {fold(g, n)};
+}
+
+std::optional<APInt> IntConstantFold::fold(const eg::EGraph &g, const ENode &n) const {
   const ir::IRLanguage &L = ir::IRLanguage::get();
   unsigned w = widthOf(n.type);
   if (n.op == L.IConst) {
     if (!w) return std::nullopt;
     return APInt(w, n.payload, /*isSigned=*/true, /*implicitTrunc=*/true);
   }
-  auto kid = [&](size_t i) -> const std::optional<APInt> & { return data(g.find(n.kids[i])); };
+  auto kid = [&](size_t i) -> const std::optional<APInt> & { return valueOf(g.find(n.kids[i])); };
   for (const eg::ClassId k : n.kids)
-    if (!data(g.find(k))) {
+    if (!valueOf(g.find(k))) {
       // select and freeze can fold with an unknown operand; the rest cannot.
       if (n.op != L.Select) return std::nullopt;
       break;
@@ -132,17 +136,21 @@ std::optional<APInt> IntConstantFold::make(const eg::EGraph &g, const ENode &n) 
   return std::nullopt;
 }
 
-eg::MergeResult IntConstantFold::join(std::optional<APInt> &to, const std::optional<APInt> &from) const {
-  if (!to && from) {
-    to = from;
-    return {true, false};
-  }
-  if (to && !from) return {false, true};
-  return {false, false};
+eg::MergeResult IntConstantFold::join(ConstantFact &to, const ConstantFact &from) const {
+  // Unknown < a value < conflict; a conflict absorbs.
+  ConstantFact joined = to;
+  if (from.conflict || (to.value && from.value && *to.value != *from.value))
+    joined = {std::nullopt, true};
+  else if (!to.conflict && !to.value)
+    joined = from;
+  eg::MergeResult r{joined != to, joined != from};
+  r.conflict = joined.conflict && !to.conflict && !from.conflict;
+  to = std::move(joined);
+  return r;
 }
 
 void IntConstantFold::modify(eg::EGraph &g, eg::ClassId id) {
-  const std::optional<APInt> &v = data(id);
+  const std::optional<APInt> &v = valueOf(id);
   if (!v) return;
   // The class's type: any of its e-nodes has it.
   auto nodes = g.nodes(id);
@@ -155,8 +163,9 @@ void IntConstantFold::modify(eg::EGraph &g, eg::ClassId id) {
 }
 
 std::string IntConstantFold::describe(eg::ClassId id) const {
-  const auto &v = data(id);
-  return v ? llvm::toString(*v, 10, /*Signed=*/true) : std::string();
+  const ConstantFact &f = data(id);
+  if (f.conflict) return "conflict";
+  return f.value ? llvm::toString(*f.value, 10, /*Signed=*/true) : std::string();
 }
 
 } // namespace egopt::passes

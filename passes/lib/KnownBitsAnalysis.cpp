@@ -1,6 +1,7 @@
 #include "egopt/passes/KnownBitsAnalysis.h"
 
 #include "egopt/egraph/EGraph.h"
+#include "egopt/egraph/LLVMLattices.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Instructions.h"
@@ -18,45 +19,58 @@ std::optional<KnownBits> KnownBitsAnalysis::make(const eg::EGraph &g, const ENod
     if (w > 64) return std::nullopt;
     return KnownBits::makeConstant(APInt(w, n.payload, /*isSigned=*/true, /*implicitTrunc=*/true));
   }
-  auto kid = [&](size_t i) -> const std::optional<KnownBits> & { return data(g.find(n.kids[i])); };
-  auto kidOrUnknown = [&](size_t i, unsigned width) {
-    const auto &k = kid(i);
-    return k ? *k : KnownBits(width);
+  // An operand's fact, or nullopt when nothing is known of it. "No value"
+  // (the class is always poison, or its e-nodes' facts disagree) licenses
+  // nothing: it reads as nothing known.
+  auto kid = [&](size_t i) -> std::optional<KnownBits> {
+    const auto &k = data(g.find(n.kids[i]));
+    if (k && eg::isNoValue(*k)) return std::nullopt;
+    return k;
   };
   if (n.op == L.Select) {
-    const auto &a = kid(1), &b = kid(2);
+    auto a = kid(1), b = kid(2);
     if (!a || !b) return std::nullopt;
     return a->intersectWith(*b);
   }
-  if (n.op == L.Freeze) return kid(0); // poison becomes any value: the fact holds when not poison
-  bool nuw = n.flags & ir::NUW, nsw = n.flags & ir::NSW, exact = n.flags & ir::Exact;
+  if (n.op == L.Freeze) {
+    // freeze of poison is any value, so only a fact that pins one value
+    // (a constant, which cannot be poison) carries over.
+    auto k = kid(0);
+    if (k && k->isConstant()) return k;
+    return KnownBits(w);
+  }
   if (auto opc = L.opcodeOf(n.op)) {
-    if (!kid(0) && !kid(1)) return std::nullopt;
-    KnownBits a = kidOrUnknown(0, w), b = kidOrUnknown(1, w);
+    auto ka = kid(0), kb = kid(1);
+    if (!ka && !kb) return std::nullopt;
+    KnownBits a = ka ? *ka : KnownBits(w), b = kb ? *kb : KnownBits(w);
+    // Flags are not used: a fact is of the flag-free value (header).
     KnownBits r(w);
     switch (*opc) {
-    case Instruction::Add: r = KnownBits::add(a, b, nsw, nuw); break;
-    case Instruction::Sub: r = KnownBits::sub(a, b, nsw, nuw); break;
+    case Instruction::Add: r = KnownBits::add(a, b); break;
+    case Instruction::Sub: r = KnownBits::sub(a, b); break;
     case Instruction::Mul: r = KnownBits::mul(a, b); break;
-    case Instruction::UDiv: r = KnownBits::udiv(a, b, exact); break;
-    case Instruction::SDiv: r = KnownBits::sdiv(a, b, exact); break;
+    case Instruction::UDiv: r = KnownBits::udiv(a, b); break;
+    case Instruction::SDiv: r = KnownBits::sdiv(a, b); break;
     case Instruction::URem: r = KnownBits::urem(a, b); break;
     case Instruction::SRem: r = KnownBits::srem(a, b); break;
-    case Instruction::Shl: r = KnownBits::shl(a, b, nuw, nsw); break;
-    case Instruction::LShr: r = KnownBits::lshr(a, b, /*ShAmtNonZero=*/false, exact); break;
-    case Instruction::AShr: r = KnownBits::ashr(a, b, /*ShAmtNonZero=*/false, exact); break;
+    case Instruction::Shl: r = KnownBits::shl(a, b); break;
+    case Instruction::LShr: r = KnownBits::lshr(a, b); break;
+    case Instruction::AShr: r = KnownBits::ashr(a, b); break;
     case Instruction::And: r = a & b; break;
     case Instruction::Or: r = a | b; break;
     case Instruction::Xor: r = a ^ b; break;
     default: return std::nullopt;
     }
-    if (r.hasConflict()) return std::nullopt; // only poison inputs reach here
+    // A conflict: every shift amount is the width or more, so the result
+    // is always poison.
+    if (r.hasConflict()) return eg::noValueKnownBits(w);
     return r;
   }
   if (auto pred = L.predicateOf(n.op)) {
-    if (!CmpInst::isIntPredicate(*pred) || w != 1 || !kid(0) || !kid(1)) return std::nullopt;
+    auto ka = kid(0), kb = kid(1);
+    if (!CmpInst::isIntPredicate(*pred) || w != 1 || !ka || !kb) return std::nullopt;
     std::optional<bool> r;
-    const KnownBits &a = *kid(0), &b = *kid(1);
+    const KnownBits &a = *ka, &b = *kb;
     switch (*pred) {
     case CmpInst::ICMP_EQ: r = KnownBits::eq(a, b); break;
     case CmpInst::ICMP_NE: r = KnownBits::ne(a, b); break;
@@ -74,7 +88,7 @@ std::optional<KnownBits> KnownBitsAnalysis::make(const eg::EGraph &g, const ENod
     return KnownBits::makeConstant(APInt(1, *r));
   }
   if (auto cop = L.castOf(n.op)) {
-    const auto &a = kid(0);
+    auto a = kid(0);
     if (!a) return std::nullopt;
     switch (*cop) {
     case Instruction::Trunc: return a->trunc(w);
@@ -90,22 +104,13 @@ std::optional<KnownBits> KnownBitsAnalysis::make(const eg::EGraph &g, const ENod
 
 eg::MergeResult KnownBitsAnalysis::join(std::optional<KnownBits> &to,
                                         const std::optional<KnownBits> &from) const {
-  if (!from) return {false, bool(to)};
-  if (!to) {
-    to = from;
-    return {true, false};
-  }
-  if (to->getBitWidth() != from->getBitWidth()) return {false, true};
-  KnownBits both = to->unionWith(*from);
-  if (both.hasConflict()) return {false, true};
-  bool toChanged = both != *to, fromChanged = both != *from;
-  to = both;
-  return {toChanged, fromChanged};
+  return eg::joinOptional(to, from, eg::joinKnownBits);
 }
 
 std::string KnownBitsAnalysis::describe(eg::ClassId id) const {
   const auto &k = data(id);
   if (!k || k->isUnknown()) return {};
+  if (eg::isNoValue(*k)) return "no-value";
   return "zero=" + llvm::toString(k->Zero, 16, false) + " one=" + llvm::toString(k->One, 16, false);
 }
 

@@ -1,5 +1,6 @@
 #include "egopt/passes/Predicates.h"
 
+#include "egopt/egraph/LLVMLattices.h"
 #include "egopt/lift/Lifter.h"
 #include "egopt/passes/ConstantFold.h"
 #include "egopt/passes/KnownBitsAnalysis.h"
@@ -15,23 +16,69 @@ using Args = std::span<const ClassId>;
 
 namespace {
 
+/// What the analyses know of one integer class, read together (pointers
+/// into the analyses' facts; the e-graph is read-only while rules search).
+struct IntFacts {
+  const APInt *constant = nullptr;
+  const KnownBits *known = nullptr;
+  const ConstantRange *range = nullptr;
+};
+
+/// The facts of class `c`, or nullopt when they admit no value: an
+/// analysis's top ("no value"), a constant conflict, or facts of two
+/// analyses that no one value satisfies. Such a class is poison on every
+/// execution, so "x is poison or P(x)" holds for every P: two rules could
+/// then refine it two ways (`icmp` to true and to false), and the union of
+/// both would equate true and false. No predicate holds of it instead.
+std::optional<IntFacts> factsOf(const EGraph &g, ClassId c) {
+  IntFacts f;
+  ClassId root = g.find(c);
+  if (const auto *a = g.findAnalysis<IntConstantFold>()) {
+    const ConstantFact &fact = a->data(root);
+    if (fact.conflict) return std::nullopt;
+    if (fact.value) f.constant = &*fact.value;
+  }
+  if (const auto *a = g.findAnalysis<KnownBitsAnalysis>())
+    if (const auto &k = a->data(root)) {
+      if (eg::isNoValue(*k)) return std::nullopt;
+      f.known = &*k;
+    }
+  if (const auto *a = g.findAnalysis<RangeAnalysis>())
+    if (const auto &r = a->data(root)) {
+      if (eg::isNoValue(*r)) return std::nullopt;
+      f.range = &*r;
+    }
+  if (f.constant) {
+    const APInt &v = *f.constant;
+    if (f.known && (f.known->getBitWidth() != v.getBitWidth() || f.known->Zero.intersects(v) ||
+                    !f.known->One.isSubsetOf(v)))
+      return std::nullopt;
+    if (f.range && (f.range->getBitWidth() != v.getBitWidth() || !f.range->contains(v)))
+      return std::nullopt;
+  } else if (f.known && f.range && f.known->getBitWidth() == f.range->getBitWidth()) {
+    ConstantRange fromBits = ConstantRange::fromKnownBits(*f.known, /*IsSigned=*/false);
+    if (f.range->intersectWith(fromBits).isEmptySet()) return std::nullopt;
+  }
+  return f;
+}
+
 std::optional<APInt> constantOf(const EGraph &g, ClassId c) {
-  const auto *a = g.findAnalysis<IntConstantFold>();
-  if (!a) return std::nullopt;
-  return a->data(g.find(c));
+  auto f = factsOf(g, c);
+  if (!f || !f->constant) return std::nullopt;
+  return *f->constant;
 }
 
 std::optional<KnownBits> knownBitsOf(const EGraph &g, ClassId c) {
-  const auto *a = g.findAnalysis<KnownBitsAnalysis>();
-  if (!a) return std::nullopt;
-  return a->of(g, c);
+  auto f = factsOf(g, c);
+  if (!f || !f->known) return std::nullopt;
+  return *f->known;
 }
 
 std::optional<ConstantRange> rangeOf(const EGraph &g, ClassId c) {
-  const auto *a = g.findAnalysis<RangeAnalysis>();
-  if (a)
-    if (auto r = a->of(g, c)) return r;
-  if (auto k = knownBitsOf(g, c)) return ConstantRange::fromKnownBits(*k, /*IsSigned=*/false);
+  auto f = factsOf(g, c);
+  if (!f) return std::nullopt;
+  if (f->range) return *f->range;
+  if (f->known) return ConstantRange::fromKnownBits(*f->known, /*IsSigned=*/false);
   return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 #include "egopt/passes/RangeAnalysis.h"
 
 #include "egopt/egraph/EGraph.h"
+#include "egopt/egraph/LLVMLattices.h"
 
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Operator.h"
@@ -18,25 +19,35 @@ std::optional<ConstantRange> RangeAnalysis::make(const eg::EGraph &g, const ENod
     if (w > 64) return std::nullopt;
     return ConstantRange(APInt(w, n.payload, /*isSigned=*/true, /*implicitTrunc=*/true));
   }
-  auto kid = [&](size_t i) {
+  // An operand's range, or nullopt when nothing is known. "No value"
+  // licenses nothing: it reads as nothing known.
+  auto fact = [&](size_t i) -> std::optional<ConstantRange> {
     const auto &k = data(g.find(n.kids[i]));
+    if (k && eg::isNoValue(*k)) return std::nullopt;
+    return k;
+  };
+  auto kid = [&](size_t i) {
+    auto k = fact(i);
     return k ? *k : ConstantRange::getFull(w); // binary operands have the result's width
   };
-  auto known = [&](size_t i) { return bool(data(g.find(n.kids[i]))); };
   if (n.op == L.Select) {
-    if (!known(1) || !known(2)) return std::nullopt;
+    if (!fact(1) || !fact(2)) return std::nullopt;
     return kid(1).unionWith(kid(2));
   }
-  if (n.op == L.Freeze) return data(g.find(n.kids[0]));
+  if (n.op == L.Freeze) {
+    // freeze of poison is any value: only a single value carries over.
+    auto k = fact(0);
+    if (k && k->isSingleElement()) return k;
+    return ConstantRange::getFull(w);
+  }
   if (auto opc = L.opcodeOf(n.op)) {
-    if (!known(0) && !known(1)) return std::nullopt;
+    if (!fact(0) && !fact(1)) return std::nullopt;
     ConstantRange a = kid(0), b = kid(1);
-    unsigned noWrap = ((n.flags & ir::NUW) ? OverflowingBinaryOperator::NoUnsignedWrap : 0) |
-                      ((n.flags & ir::NSW) ? OverflowingBinaryOperator::NoSignedWrap : 0);
+    // Flags are not used: a fact is of the flag-free value (header).
     switch (*opc) {
-    case Instruction::Add: return noWrap ? a.addWithNoWrap(b, noWrap) : a.add(b);
-    case Instruction::Sub: return noWrap ? a.subWithNoWrap(b, noWrap) : a.sub(b);
-    case Instruction::Mul: return noWrap ? a.multiplyWithNoWrap(b, noWrap) : a.multiply(b);
+    case Instruction::Add: return a.add(b);
+    case Instruction::Sub: return a.sub(b);
+    case Instruction::Mul: return a.multiply(b);
     case Instruction::UDiv: return a.udiv(b);
     case Instruction::SDiv: return a.sdiv(b);
     case Instruction::URem: return a.urem(b);
@@ -51,8 +62,8 @@ std::optional<ConstantRange> RangeAnalysis::make(const eg::EGraph &g, const ENod
     }
   }
   if (auto cop = L.castOf(n.op)) {
-    if (!known(0)) return std::nullopt;
-    ConstantRange a = *data(g.find(n.kids[0]));
+    if (!fact(0)) return std::nullopt;
+    ConstantRange a = *fact(0);
     switch (*cop) {
     case Instruction::Trunc: return a.truncate(w);
     case Instruction::ZExt: return a.zeroExtend(w);
@@ -67,23 +78,13 @@ std::optional<ConstantRange> RangeAnalysis::make(const eg::EGraph &g, const ENod
 
 eg::MergeResult RangeAnalysis::join(std::optional<ConstantRange> &to,
                                     const std::optional<ConstantRange> &from) const {
-  if (!from) return {false, bool(to)};
-  if (!to) {
-    to = from;
-    return {true, false};
-  }
-  if (to->getBitWidth() != from->getBitWidth()) return {false, true};
-  ConstantRange both = to->intersectWith(*from);
-  // An empty intersection means no non-poison value: keep what we had.
-  if (both.isEmptySet()) return {false, true};
-  bool toSmaller = both.isSizeStrictlySmallerThan(*to);
-  if (toSmaller) to = both;
-  return {toSmaller, *to != *from};
+  return eg::joinOptional(to, from, eg::joinRanges);
 }
 
 std::string RangeAnalysis::describe(eg::ClassId id) const {
   const auto &r = data(id);
   if (!r || r->isFullSet()) return {};
+  if (eg::isNoValue(*r)) return "no-value";
   std::string s;
   raw_string_ostream os(s);
   r->print(os);

@@ -14,6 +14,7 @@
 #include "egopt/passes/AnalysisManagers.h"
 #include "egopt/passes/EdgeSelects.h"
 #include "egopt/passes/MemoryOptimizer.h"
+#include "egopt/passes/Reassociate.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -237,7 +238,11 @@ RewriteSummary summarize(const eg::RunReport &r) {
 
 struct FunctionWork {
   ir::LiftedFunction lifted;
+  passes::ReassociateStats reassociated;
   RewriteSummary rewrite;
+  /// The e-graph equates two different values (Analysis.h): the function
+  /// keeps the form the pre-passes gave it, and nothing is extracted.
+  bool conflict = false;
   std::optional<extract::TTICostTable> costs;
   extract::FunctionExtraction extraction;
 };
@@ -490,22 +495,29 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
     TimeTrace::Scope span(opts.trace, "function", f.getName().str());
     FunctionWork &w = work[i];
     w.lifted = ir::liftFunction(f, [](eg::EGraph &g, const ir::IRTables &tables) {
+      g.setDropSelfLoops(true);
       g.addAnalysis<passes::IntConstantFold>(tables);
       g.addAnalysis<passes::KnownBitsAnalysis>(tables);
       g.addAnalysis<passes::RangeAnalysis>(tables);
     });
     w.lifted.egraph->rebuild();
+    // Trees of one associative operator get their normal form in one step,
+    // before the rules (Reassociate.h); with no rules, nothing is rewritten.
+    if (!rules.empty() && opts.reassociate) w.reassociated = passes::reassociate(w.lifted);
     w.rewrite = summarize(rewrite(*w.lifted.egraph, rules, opts));
-    ir::foldPhiCycles(w.lifted);
+    w.conflict = w.lifted.egraph->hasConflict();
+    if (!w.conflict) ir::foldPhiCycles(w.lifted);
   });
   // Sequential: TTI may create types in the context (TTICost.h).
   auto tCosts = Clock::now();
   for (size_t i = 0; i < functions.size(); ++i)
-    work[i].costs.emplace(extract::TTICostTable::build(*work[i].lifted.egraph, *work[i].lifted.tables,
-                                                       functionTTI(*functions[i], tm)));
+    if (!work[i].conflict)
+      work[i].costs.emplace(extract::TTICostTable::build(
+          *work[i].lifted.egraph, *work[i].lifted.tables, functionTTI(*functions[i], tm)));
   tbb::parallel_for(size_t(0), functions.size(), [&](size_t i) {
     TimeTrace::Scope span(opts.trace, "extract", functions[i]->getName().str());
     FunctionWork &w = work[i];
+    if (w.conflict) return;
     w.extraction = extract::extractFunction(w.lifted, *w.costs, opts.extractor, opts.compareExtractors);
   });
   stats.extractSeconds += since(tCosts);
@@ -529,6 +541,12 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
   for (FunctionWork &w : work) {
     stats.eNodes += w.lifted.egraph->numNodes();
     stats.eClasses += w.lifted.egraph->numClasses();
+    stats.factChangeLimitHits += w.lifted.egraph->counters().factChangeLimitHits;
+    stats.reassociatedTrees += w.reassociated.trees;
+    stats.reassociatedOperationsIn += w.reassociated.operationsIn;
+    stats.reassociatedOperationsOut += w.reassociated.operationsOut;
+    stats.conflictFunctions += w.conflict;
+    if (w.conflict) continue;
     stats.costKeys += w.costs->numKeys();
     stats.dagCost += w.extraction.dagCost;
     stats.greedyDagCost += w.extraction.greedyDagCost;
@@ -538,6 +556,10 @@ Error optimizeFunctions(Module &m, const Options &opts, Stats &stats, TargetMach
   auto t2 = Clock::now();
   TimeTrace::Scope span(opts.trace, "lower", m.getModuleIdentifier());
   for (FunctionWork &w : work) {
+    if (w.conflict) {
+      w.lifted.egraph.reset();
+      continue;
+    }
     lower::BranchFoldingStats bs = lower::foldConstantBranches(w.lifted);
     stats.branchesFolded += bs.branchesFolded;
     stats.blocksRemoved += bs.blocksRemoved;

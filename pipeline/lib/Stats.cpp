@@ -32,6 +32,11 @@ void Stats::merge(const Stats &o) {
   unrollerRan += o.unrollerRan;
   unrollerSkipped += o.unrollerSkipped;
   edgeSelects += o.edgeSelects;
+  factChangeLimitHits += o.factChangeLimitHits;
+  reassociatedTrees += o.reassociatedTrees;
+  reassociatedOperationsIn += o.reassociatedOperationsIn;
+  reassociatedOperationsOut += o.reassociatedOperationsOut;
+  conflictFunctions += o.conflictFunctions;
   vectorizedFunctions += o.vectorizedFunctions;
   returnedArguments += o.returnedArguments;
   smallMemTransfers += o.smallMemTransfers;
@@ -83,6 +88,11 @@ void Stats::print(raw_ostream &os) const {
   line(smallMemTransfers, "memcpy/memmove/memset of 1-8 bytes made scalar loads and stores");
   line(returnedArguments, "call results replaced by the argument the callee returns");
   line(edgeSelects, "phi operands: selects decided by the incoming edge");
+  line(reassociatedTrees, "trees of one associative operator given a normal form");
+  line(reassociatedOperationsIn, "  their operations");
+  line(reassociatedOperationsOut, "  the normal forms' operations");
+  line(factChangeLimitHits, "analysis joins skipped: the class's fact had changed its limit of times");
+  line(conflictFunctions, "functions left as they were: an analysis conflict in their e-graph");
   line(vectorizedFunctions, "functions whose loops LLVM's vectorizer changed");
   line(deadSkeleton, "dead instructions deleted before lifting and after lowering (pure calls, ...)");
   line(loopsHinted, "small counted loops given the full-unroll hint");
@@ -156,6 +166,11 @@ std::string Stats::toJson() const {
     j.attribute("unroller_ran", int64_t(unrollerRan));
     j.attribute("unroller_skipped", int64_t(unrollerSkipped));
     j.attribute("edge_selects", int64_t(edgeSelects));
+    j.attribute("reassociated_trees", int64_t(reassociatedTrees));
+    j.attribute("reassociated_operations_in", int64_t(reassociatedOperationsIn));
+    j.attribute("reassociated_operations_out", int64_t(reassociatedOperationsOut));
+    j.attribute("fact_change_limit_hits", int64_t(factChangeLimitHits));
+    j.attribute("conflict_functions", int64_t(conflictFunctions));
     j.attribute("vectorized_functions", int64_t(vectorizedFunctions));
     j.attribute("returned_arguments", int64_t(returnedArguments));
     j.attribute("small_mem_transfers", int64_t(smallMemTransfers));

@@ -424,3 +424,44 @@ TEST_F(EGraphTest, CustomAnalysisIsIndependentOfMergeOrder) {
 }
 
 } // namespace
+
+namespace {
+
+/// An analysis whose lattice has no useful height: a class's fact is one
+/// more than its children's largest. On a cycle (x = (sin x)) each lap of
+/// propagation raises it again, as a range narrowed by one per lap would.
+class Depth final : public LatticeAnalysis<Depth, uint64_t> {
+public:
+  std::string_view name() const override { return "depth"; }
+  uint64_t make(const EGraph &g, const ENode &n) const {
+    uint64_t d = 0;
+    for (ClassId k : n.kids) d = std::max(d, data(g.find(k)) + 1);
+    return d;
+  }
+  MergeResult join(uint64_t &to, const uint64_t &from) const {
+    uint64_t j = std::max(to, from);
+    MergeResult r{j != to, j != from};
+    to = j;
+    return r;
+  }
+};
+
+TEST_F(EGraphTest, PropagationTerminatesOnAnUnboundedLattice) {
+  EGraph g(lang);
+  g.addAnalysis<Depth>();
+  ClassId x = term(g, "x");
+  ClassId sinX = term(g, "(sin x)");
+  term(g, "(cos (sin x))");
+  g.rebuild();
+  g.merge(x, sinX); // x = sin x: the cycle
+  g.rebuild();      // returns: each class's fact changes at most the limit
+  EXPECT_TRUE(g.isClean());
+  EXPECT_GT(g.counters().factChangeLimitHits, 0u);
+  const auto *d = g.findAnalysis<Depth>();
+  // Propagation stopped at the limit: x's fact climbed kMaxFactChanges
+  // times past its merge value (1), and no further.
+  EXPECT_EQ(d->data(g.find(x)), 1 + EGraph::kMaxFactChanges);
+  EXPECT_FALSE(g.hasConflict());
+}
+
+} // namespace

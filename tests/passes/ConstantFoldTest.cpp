@@ -29,7 +29,7 @@ protected:
     lf.egraph->rebuild();
     const auto *cf = lf.egraph->findAnalysis<passes::IntConstantFold>();
     for (size_t i = 0; i < lf.pure.size(); ++i)
-      if (lf.pure[i]->getName() == name) return cf->data(lf.egraph->find(lf.pureClass[i]));
+      if (lf.pure[i]->getName() == name) return cf->valueOf(lf.egraph->find(lf.pureClass[i]));
     ADD_FAILURE() << "no lifted value named " << name;
     return std::nullopt;
   }

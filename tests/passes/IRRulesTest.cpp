@@ -65,7 +65,7 @@ protected:
   }
 
   std::optional<APInt> constant(const std::string &name) {
-    return lf.egraph->findAnalysis<passes::IntConstantFold>()->data(classOf(name));
+    return lf.egraph->findAnalysis<passes::IntConstantFold>()->valueOf(classOf(name));
   }
 
   LLVMContext ctx;
@@ -104,7 +104,7 @@ TEST_F(IRRulesTest, ComputedConstantsHaveTheMatchedType) {
   bool found = false;
   for (const eg::ENode &n : lf.egraph->nodes(classOf("a")))
     if (ir::IRLanguage::get().printHead(n) == "shl") {
-      auto c = lf.egraph->findAnalysis<passes::IntConstantFold>()->data(lf.egraph->find(n.kids[1]));
+      auto c = lf.egraph->findAnalysis<passes::IntConstantFold>()->valueOf(lf.egraph->find(n.kids[1]));
       ASSERT_TRUE(c);
       EXPECT_EQ(c->getBitWidth(), 16u);
       EXPECT_EQ(c->getZExtValue(), 6u);

@@ -120,6 +120,10 @@ struct DriverOptions {
                              cl::desc("Skip LLVM's loop passes (full unrolling before the "
                                       "e-graph, vectorization after it; -O2 and up)"),
                              cl::cat(category)};
+  cl::opt<bool> noReassociate{"no-reassociate",
+                              cl::desc("Do not give trees of one associative operator their "
+                                       "normal form before the rules (docs/egraph.md)"),
+                              cl::cat(category)};
   cl::opt<unsigned> iterations{"egraph-iterations",
                                cl::desc("Rewrite rounds per function [default: 3/8/16 at -O1/-O2/-O3]"),
                                cl::init(0), cl::cat(category)};
@@ -261,7 +265,8 @@ int main(int argc, char **argv) {
   DriverOptions options;
   auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
          attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors, ruleFiles,
-         passes, noBuiltinRules, noInterprocedural, noLoopPasses, iterations, nodeGrowth] = options;
+         passes, noBuiltinRules, noInterprocedural, noLoopPasses, noReassociate, iterations,
+         nodeGrowth] = options;
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter([](raw_ostream &os) {
     os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -302,6 +307,7 @@ int main(int argc, char **argv) {
   opts.maxIterations = iterations;
   opts.interprocedural = !noInterprocedural;
   opts.loopPasses = !noLoopPasses;
+  opts.reassociate = !noReassociate;
   opts.nodeGrowth = nodeGrowth;
   if (!ruleFiles.empty() || !passes.empty() || noBuiltinRules) {
     egopt::passes::RuleOptions ro;

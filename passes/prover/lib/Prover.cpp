@@ -170,40 +170,16 @@ private:
     z3::expr refines = z3::implies(srcDefined, tgtDefined && z3::implies(src.root.nonPoison,
                                                                          tgt.root.nonPoison && same));
     z3::expr violation = allOf(z3_, state_.assumptions) && !refines;
-    std::optional<z3::model> model;
-    for (const z3::expr &split : splitCases()) {
-      z3::check_result answer = z3::unknown;
-      std::string reason;
-      // Z3's time on one query varies by orders of magnitude with things it
-      // hashes (we saw 0.3 s alone and over 600 s inside a long run for one
-      // 64-bit division rule), so a query that runs out of time is retried
-      // with other random seeds, each attempt getting a share of the limit.
-      for (unsigned seed = 0; seed < kAttempts && answer == z3::unknown; ++seed) {
-        // Z3's logic-specific solvers bit-blast up front: 2-3x faster here
-        // than the general one on wide divisions and on floating point.
-        z3::solver solver(z3_, usesFloat() ? "QF_FPBV" : "QF_BV");
-        z3::params p(z3_);
-        p.set("timeout", std::max(1u, options_.timeoutMs / kAttempts));
-        p.set("random_seed", seed);
-        solver.set(p);
-        solver.add(violation && split);
-        answer = solver.check();
-        if (answer == z3::sat) model = solver.get_model();
-        if (answer == z3::unknown) reason = solver.reason_unknown();
-      }
-      if (answer == z3::unknown) {
-        result.verdict = Verdict::Unknown;
-        result.detail = "Z3 gave up (" + reason + ") within " +
-                        std::to_string(options_.timeoutMs) + " ms in " +
-                        std::to_string(kAttempts) + " attempts";
-        return;
-      }
-      if (model) break;
-    }
-    if (!model) {
-      result.verdict = Verdict::Proven;
+    Answer answer = solve(violation);
+    if (answer.result == z3::unknown) {
+      giveUp(result, answer.reason);
       return;
     }
+    if (!answer.model) {
+      checkFlagFree(result);
+      return;
+    }
+    z3::model *model = &*answer.model;
     IRType rootType = types_.lhs.back();
     std::string cex = describeCounterexample(*model, inputs_,
                                              {"source", src.root, rootType, srcDefined},
@@ -218,6 +194,88 @@ private:
     }
     result.verdict = Verdict::Failed;
     result.detail = "counterexample " + cex;
+  }
+
+  struct Answer {
+    z3::check_result result = z3::unsat;
+    std::optional<z3::model> model; ///< a counterexample
+    std::string reason;             ///< why Z3 gave up
+  };
+
+  /// Asks Z3 for a model of `violation`, case by case (splitCases).
+  Answer solve(const z3::expr &violation) {
+    Answer out;
+    for (const z3::expr &split : splitCases()) {
+      z3::check_result answer = z3::unknown;
+      // Z3's time on one query varies by orders of magnitude with things it
+      // hashes (we saw 0.3 s alone and over 600 s inside a long run for one
+      // 64-bit division rule), so a query that runs out of time is retried
+      // with other random seeds, each attempt getting a share of the limit.
+      for (unsigned seed = 0; seed < kAttempts && answer == z3::unknown; ++seed) {
+        // Z3's logic-specific solvers bit-blast up front: 2-3x faster here
+        // than the general one on wide divisions and on floating point.
+        z3::solver solver(z3_, usesFloat() ? "QF_FPBV" : "QF_BV");
+        z3::params p(z3_);
+        p.set("timeout", std::max(1u, options_.timeoutMs / kAttempts));
+        p.set("random_seed", seed);
+        solver.set(p);
+        solver.add(violation && split);
+        answer = solver.check();
+        if (answer == z3::sat) out.model = solver.get_model();
+        if (answer == z3::unknown) out.reason = solver.reason_unknown();
+      }
+      out.result = answer;
+      if (answer == z3::unknown || out.model) return out;
+    }
+    return out;
+  }
+
+  void giveUp(CaseResult &result, const std::string &reason) {
+    result.verdict = Verdict::Unknown;
+    result.detail = "Z3 gave up (" + reason + ") within " + std::to_string(options_.timeoutMs) +
+                    " ms in " + std::to_string(kAttempts) + " attempts";
+  }
+
+  /// The second obligation (docs/prover.md, "Facts"): with non-poison
+  /// inputs and every integer poison flag ignored, the target is poison
+  /// exactly when the source is, and otherwise equal to it. The analyses
+  /// compute facts of those flag-free values and a union gives a class the
+  /// facts of every e-node in it; a target defined where the source is
+  /// poison could take a value the source's facts exclude, and its class,
+  /// which other values may use, would take those facts. A constant target
+  /// is exempt: the source equals it wherever the source is defined, so
+  /// the source's facts hold of it.
+  void checkFlagFree(CaseResult &result) {
+    result.verdict = Verdict::Proven;
+    bool constantTarget = std::none_of(rule_.rhs().nodes().begin(), rule_.rhs().nodes().end(),
+                                       [](const eg::PatternNode &n) { return n.isVar; });
+    if (constantTarget || usesFloat()) return;
+    EncodingState flagFree(z3_);
+    flagFree.flagFree = true;
+    const eg::VarTable &names = rule_.vars();
+    EncodedSide src = encodeSide(rule_.lhs(), types_.lhs, vars_, names, flagFree, false);
+    EncodedSide tgt = encodeSide(rule_.rhs(), types_.rhs, vars_, names, flagFree, true);
+    z3::expr inputsNonPoison = z3_.bool_val(true);
+    for (const SymValue &v : vars_) inputsNonPoison = inputsNonPoison && v.nonPoison;
+    z3::expr equal = src.root.nonPoison == tgt.root.nonPoison &&
+                     z3::implies(src.root.nonPoison, src.root.value == tgt.root.value);
+    z3::expr violation = allOf(z3_, state_.assumptions) && allOf(z3_, flagFree.assumptions) &&
+                         inputsNonPoison && allOf(z3_, src.defined) && !equal;
+    Answer answer = solve(violation);
+    if (answer.result == z3::unknown) {
+      giveUp(result, answer.reason);
+      return;
+    }
+    if (!answer.model) return;
+    IRType rootType = types_.lhs.back();
+    result.verdict = Verdict::Failed;
+    result.refinementOnly = true;
+    result.detail = "a refinement only: with flags ignored the target differs from the source "
+                    "(facts of the source would not hold of it): " +
+                    describeCounterexample(*answer.model, inputs_,
+                                           {"source", src.root, rootType, allOf(z3_, src.defined)},
+                                           {"target", tgt.root, rootType, allOf(z3_, tgt.defined)},
+                                           flagFree.choices());
   }
 
   const eg::Rule &rule_;
@@ -271,8 +329,10 @@ RuleResult proveRule(const eg::Rule &rule, const ProverOptions &options) {
   }
   for (const TypeAssignment &a : types->assignments) {
     r.cases.push_back(CaseProver(rule, a, options).run());
-    // One counterexample is enough to reject a rule.
-    if (r.cases.back().verdict == Verdict::Failed) break;
+    // One counterexample is enough to reject a rule. A case that failed
+    // only the facts obligation does not stop the search: a plain
+    // counterexample at another type says more.
+    if (r.cases.back().verdict == Verdict::Failed && !r.cases.back().refinementOnly) break;
   }
   for (const SkippedTypes &s : types->skipped)
     r.cases.push_back({s.label, Verdict::Skipped, s.reason, 0});
@@ -300,12 +360,12 @@ std::string formatResult(const RuleResult &r, bool verbose) {
     }
     return s;
   }
+  // The case to show: the first with the rule's verdict, a plain
+  // counterexample before a facts-obligation failure.
   const CaseResult *first = nullptr;
   for (const CaseResult &c : r.cases)
-    if (c.verdict == r.verdict) {
+    if (c.verdict == r.verdict && (!first || (first->refinementOnly && !c.refinementOnly)))
       first = &c;
-      break;
-    }
   switch (r.verdict) {
   case Verdict::Proven:
     s += "proven at " + labels(Verdict::Proven);

@@ -64,6 +64,8 @@ struct Options {
   std::shared_ptr<const eg::RuleSet> rules;
   /// Overrides of the per-function e-graph budget (0: from optLevel;
   /// docs/rules.md gives the defaults and why).
+  /// Normal forms of associative trees before the rules (Reassociate.h).
+  bool reassociate = true;
   size_t maxIterations = 0;
   size_t nodeGrowth = 0; ///< e-nodes allowed per e-node lifted
   TimeTrace *trace = nullptr;
@@ -90,6 +92,14 @@ struct Stats {
   size_t returnedArguments = 0; ///< call results forwarded from a `returned` argument
   size_t vectorizedFunctions = 0; ///< functions with loops LLVM's vectorizer widened
   size_t edgeSelects = 0; ///< phi operands decided by their edge (EdgeSelects.h)
+  /// Trees of one associative operator given a normal form (Reassociate.h),
+  /// and their operations before and after.
+  size_t reassociatedTrees = 0, reassociatedOperationsIn = 0, reassociatedOperationsOut = 0;
+  /// Analysis joins skipped at a class's fact-change limit (EGraph.h).
+  size_t factChangeLimitHits = 0;
+  /// Functions left as the pre-passes made them: their e-graph found an
+  /// analysis conflict (Analysis.h), so nothing is extracted from it.
+  size_t conflictFunctions = 0;
   size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting and after lowering
   /// Full unrolling (SmallLoopUnroll.h): loops hinted, functions the
   /// unroller ran on, functions with loops it was not run on.

@@ -10,6 +10,19 @@
 //   modify - act on a fact: add an e-node, union, prune (runs sequentially).
 // An EGraph holds any number of analyses side by side, each owning its data.
 //
+// Facts must form a lattice of finite height in practice: the e-graph lets
+// each class's fact change at most EGraph::kMaxFactChanges times through
+// propagation, and keeps the fact it has after that (docs/egraph.md,
+// "Analyses terminate"); a fact must therefore be sound at every step, not
+// only at the fixed point.
+//
+// A join may find a *conflict*: two facts that no single value satisfies,
+// where a value was expected (two different constants). Rules proven as
+// refinements can do that only to a value that is poison on every
+// execution, each refining it another way; the union then equates two
+// different values, and nothing extracted from the e-graph can be trusted.
+// The e-graph counts conflicts, and the runner stops at the first.
+//
 //===----------------------------------------------------------------------===//
 #pragma once
 #include "egopt/egraph/ENode.h"
@@ -28,6 +41,8 @@ class EGraph;
 struct MergeResult {
   bool toChanged = false;
   bool fromChanged = false;
+  /// The two facts cannot both hold of one value (see above).
+  bool conflict = false;
 };
 
 class Analysis {
@@ -39,8 +54,9 @@ public:
   virtual void makeClass(const EGraph &g, ClassId id, const ENode &node) = 0;
   /// Class `from` has been merged into `to`: join from's fact into to's.
   virtual MergeResult merge(ClassId to, ClassId from) = 0;
-  /// Joins the fact `node` implies into class `id`; true if that changed it.
-  virtual bool joinFromNode(const EGraph &g, ClassId id, const ENode &node) = 0;
+  /// Joins the fact `node` implies into class `id`; `toChanged` says
+  /// whether that changed the class's fact.
+  virtual MergeResult joinFromNode(const EGraph &g, ClassId id, const ENode &node) = 0;
   /// Called after class `id` was created or its fact may have changed.
   virtual void modify(EGraph &g, ClassId id) {}
   /// A short text of the fact, for dumps; empty when there is nothing to say.
@@ -66,9 +82,9 @@ public:
     data_[from] = Data();
     return r;
   }
-  bool joinFromNode(const EGraph &g, ClassId id, const ENode &node) override {
+  MergeResult joinFromNode(const EGraph &g, ClassId id, const ENode &node) override {
     Data fromNode = self().make(g, node);
-    return self().join(data_[id], fromNode).toChanged;
+    return self().join(data_[id], fromNode);
   }
 
 protected:

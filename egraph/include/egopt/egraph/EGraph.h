@@ -17,7 +17,9 @@
 //   I3 every root class's e-nodes are canonical, sorted and without duplicates;
 //   I4 classIds() lists the roots in ascending order; classesWithOp(op) lists
 //      the roots holding an `op` e-node, ascending;
-//   I5 every analysis fact is the join over the class's e-nodes' make().
+//   I5 every analysis fact is the join over the class's e-nodes' make(),
+//      except that a class whose fact changed kMaxFactChanges times through
+//      propagation keeps that fact (sound, possibly less precise).
 // Search (reading) may run on many threads; add/merge are single-threaded;
 // rebuild runs its repair and canonicalization phases in parallel with oneTBB,
 // and orders everything it writes by id, so its result is the same for every
@@ -48,10 +50,29 @@ struct EGraphCounters {
   size_t congruenceUnions = 0;  ///< unions found by rebuild (congruence)
   size_t repairedNodes = 0;     ///< e-nodes re-canonicalized by rebuild
   size_t analysisUpdates = 0;   ///< facts changed by analysis propagation
+  /// Joins not made because the class's fact had changed kMaxFactChanges
+  /// times (0 on every program measured; docs/egraph.md).
+  size_t factChangeLimitHits = 0;
+  /// Analysis joins that found a conflict (Analysis.h): the e-graph equates
+  /// two different values.
+  size_t conflicts = 0;
+  /// E-nodes dropped from their class for having it as a child
+  /// (setDropSelfLoops).
+  size_t selfLoopsDropped = 0;
 };
 
 class EGraph {
 public:
+  /// How many times propagation may change one class's fact in one
+  /// analysis. Propagation re-runs make() on the parents of every class
+  /// whose fact changed; a cycle of classes can keep refining each other
+  /// (a range narrowed by one per lap: 2^32 laps for an i32), so without a
+  /// bound its termination would rest on every analysis's lattice height.
+  /// A fact that stops changing is still sound. Known bits change at most
+  /// once per bit, in practice a few times; a class of 16 changes is a
+  /// cycle at work.
+  static constexpr unsigned kMaxFactChanges = 16;
+
   explicit EGraph(const Language &lang);
   ~EGraph();
   EGraph(const EGraph &) = delete;
@@ -62,6 +83,16 @@ public:
   /// types (for LLVM IR: the function's ir::IRTables). Opaque to the engine.
   void setLanguageContext(const void *context) { languageContext_ = context; }
   const void *languageContext() const { return languageContext_; }
+
+  /// Whether rebuild drops, from every class it touches, the e-nodes that
+  /// have the class itself as a child (x = (and x m), once a rule proved the
+  /// mask changes nothing). Extraction can never use such an e-node, and
+  /// matching through it multiplies: a chain of n masks that all change
+  /// nothing becomes one class of n such e-nodes, and `(and (and ?x ?a) ?b)`
+  /// then matches n^2 ways. The memo keeps them, so adding one again finds
+  /// the class. Off by default, as in egg (whose match counts the engine's
+  /// benchmarks compare with); the LLVM pipeline turns it on.
+  void setDropSelfLoops(bool on) { dropSelfLoops_ = on; }
 
   /// Adds an analysis; must happen before the first e-node is added.
   template <class A, class... Args> A &addAnalysis(Args &&...args) {
@@ -129,6 +160,8 @@ public:
   std::span<const ClassId> classesWithOp(Op op) const;
 
   const EGraphCounters &counters() const { return counters_; }
+  /// True once an analysis found a conflict (Analysis.h).
+  bool hasConflict() const { return counters_.conflicts != 0; }
   /// Changes whenever the e-graph changes: an e-node added, a union, an
   /// analysis fact changed, e-nodes pruned. Equal versions mean an identical
   /// e-graph (the runner uses it to skip searches that cannot find anything new).
@@ -171,6 +204,8 @@ private:
   std::vector<EClass> classes_;   ///< indexed by id; only roots hold data
   std::vector<ENode> nodeById_;   ///< the e-node each id was created for
   std::vector<std::unique_ptr<Analysis>> analyses_;
+  /// Per analysis, per id: times propagation changed the fact (capped).
+  std::vector<std::vector<uint8_t>> factChanges_;
   std::vector<const std::type_info *> analysisTypes_; ///< typeid of each analysis
 
   std::vector<ClassId> pending_;          ///< e-node ids whose children merged
@@ -182,6 +217,7 @@ private:
   std::vector<uint64_t> opMask_;          ///< per id: ops present (mod 64)
   std::vector<uint64_t> changedAt_;       ///< per id: see changedAt()
   bool clean_ = true;
+  bool dropSelfLoops_ = false;
   uint64_t version_ = 0;
   EGraphCounters counters_;
 };

@@ -13,6 +13,7 @@ enum class StopReason {
   NodeLimit,      ///< the e-graph grew past RunnerLimits::nodes e-nodes
   TimeLimit,      ///< RunnerLimits::time passed
   HookStopped,    ///< a hook asked to stop (e.g. a goal was proved)
+  Conflict,       ///< an analysis found a conflict (Analysis.h): do not extract
 };
 const char *stopReasonName(StopReason r);
 

@@ -14,7 +14,8 @@
 //      deterministic); the node budget is checked after each rule;
 //   4. rebuild (parallel where it pays).
 // It stops at the fixed point (a round that changed nothing and a scheduler
-// that agrees) or at a budget, and says which.
+// that agrees), at a budget, or at an analysis conflict (Analysis.h), and
+// says which.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -2,13 +2,19 @@
 //
 // The fact: an llvm::KnownBits for classes of integer type (scalar, any
 // width), computed from each e-node with LLVM's own transfer functions
-// (KnownBits::add, shl, ...). Like LLVM's computeKnownBits, a fact describes
-// the class's value when it is not poison; rules that rely on one are proven
-// with that assumption (docs/prover.md).
+// (KnownBits::add, shl, ...). A fact describes the class's *flag-free*
+// value when it is not poison: transfer functions ignore nuw, nsw, exact
+// and the other poison-generating flags. A union gives a class the facts of
+// all its e-nodes, and rules drop flags (an `add nsw` gains a plain `add`,
+// which may be a value other code uses): a fact that relied on a flag would
+// then be claimed of a value that wraps. The prover checks that every rule
+// keeps the flag-free value (docs/prover.md, "Facts").
 // `join`: both facts are true of the class, so their knowledge combines
-// (KnownBits::unionWith). A conflict (a bit known 0 and 1) means no
-// non-poison value exists; the class keeps the fact it had. Facts only gain
-// known bits, so propagation terminates.
+// (LLVMLattices.h). A bit known both 0 and 1 is the top fact, "no value":
+// the class is poison on every execution (a shift by the width or more),
+// or e-nodes that rules refined from such a value disagree. It licenses
+// nothing: predicates read nothing from it (Predicates.h), and operations
+// on it read it as unknown. Facts only gain known bits.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

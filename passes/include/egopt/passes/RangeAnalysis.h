@@ -1,13 +1,13 @@
 //===- RangeAnalysis.h - The interval every value of a class lies in -------===//
 //
 // The fact: an llvm::ConstantRange for classes of integer type, from each
-// e-node with ConstantRange's transfer functions (add, addWithNoWrap, shl,
-// ...). As with known bits, a fact describes the value when it is not
-// poison. `join`: both ranges hold, so the class gets their intersection,
-// taken only when strictly smaller than the range it had (ConstantRange's
-// intersection of wrapped ranges may over-approximate); sizes only shrink,
-// so propagation terminates. Rules ask it "can this add overflow", "is x
-// below y" (Predicates.h).
+// e-node with ConstantRange's transfer functions (add, shl, ...). As with
+// known bits (KnownBitsAnalysis.h), a fact describes the class's flag-free
+// value when it is not poison: no transfer function uses a flag. `join`:
+// both ranges hold, so the class gets their intersection (LLVMLattices.h:
+// commutative; ranges never grow). The empty range is the top fact, "no
+// value", which licenses nothing. Rules ask it "can this add overflow", "is
+// x below y" (Predicates.h).
 //
 //===----------------------------------------------------------------------===//
 #pragma once

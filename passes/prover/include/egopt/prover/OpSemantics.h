@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 #include "egopt/egraph/ENode.h"
+#include "egopt/lift/IRLanguage.h"
 #include "egopt/prover/IRType.h"
 #include "egopt/prover/Symbolic.h"
 
@@ -35,6 +36,10 @@ class EncodingState {
 public:
   explicit EncodingState(z3::context &z3) : z3(z3) {}
   z3::context &z3;
+  /// Encode integer operations as if their poison-generating flags (nuw,
+  /// nsw, exact, disjoint, samesign, nneg) were absent: the semantics the
+  /// e-class analyses compute facts in (docs/prover.md, "Facts").
+  bool flagFree = false;
   /// Assumptions: the rule's conditions, and the cases where the rule is
   /// declined at run time (a computed shift by the width or more, ...).
   std::vector<z3::expr> assumptions;
@@ -52,6 +57,10 @@ private:
   std::vector<std::pair<std::string, z3::expr>> choices_;
 };
 
+/// The integer flags that make a result poison.
+constexpr uint16_t kIntPoisonFlags =
+    ir::NUW | ir::NSW | ir::Exact | ir::Disjoint | ir::SameSign | ir::NNeg;
+
 /// One operator application being encoded.
 struct OpCall {
   EncodingState &state;
@@ -66,7 +75,10 @@ struct OpCall {
   std::vector<z3::expr> &defined;
 
   z3::context &z3() const { return state.z3; }
-  bool has(uint16_t flag) const { return (node.flags & flag) != 0; }
+  bool has(uint16_t flag) const {
+    if (state.flagFree) flag &= ~kIntPoisonFlags;
+    return (node.flags & flag) != 0;
+  }
   /// Non-poison of all operands.
   z3::expr argsNonPoison() const;
 };

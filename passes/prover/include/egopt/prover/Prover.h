@@ -4,6 +4,9 @@
 // choices of the target,
 //     assumptions ∧ source defined →
 //         target defined ∧ (source not poison → target not poison ∧ src == tgt)
+// and, for integer rules whose target is not a constant, when with inputs
+// not poison and poison flags ignored the target is the source's value and
+// poison exactly when it is (the facts obligation, docs/prover.md).
 // Z3 is asked for a model of the negation: none (unsat) proves the case, a
 // model is a counterexample, and a timeout is `unknown` (a failure).
 //
@@ -40,6 +43,9 @@ struct CaseResult {
   Verdict verdict = Verdict::Proven;
   /// Counterexample, reason for skipping or giving up, or assumed flags.
   std::string detail;
+  /// Failed only the second obligation: a refinement whose target is not
+  /// the source's flag-free value (docs/prover.md, "Facts").
+  bool refinementOnly = false;
   double seconds = 0;
 };
 
