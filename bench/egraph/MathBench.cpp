@@ -20,7 +20,7 @@ namespace {
 struct MathWorld {
   MathLanguage lang;
   PredicateRegistry preds;
-  RuleSet rules;
+  RuleBook rules;
   std::vector<const Rule *> assocRules;
   MathWorld() {
     registerMathPredicates(preds, lang);

@@ -28,7 +28,7 @@ int main(int argc, char **argv) {
   MathLanguage lang;
   PredicateRegistry preds;
   registerMathPredicates(preds, lang);
-  RuleSet rules;
+  RuleBook rules;
   if (auto err = rules.parse(lang, preds, mathRulesText(), "math.rules")) {
     fprintf(stderr, "error: %s\n", llvm::toString(std::move(err)).c_str());
     return 1;

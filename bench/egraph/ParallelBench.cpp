@@ -30,7 +30,7 @@ constexpr size_t kTargetNodes = 110'000; // stays above 100k after the merges
 struct World {
   MathLanguage lang;
   PredicateRegistry preds;
-  RuleSet rules;
+  RuleBook rules;
   std::vector<const Rule *> ruleList;
   World() {
     registerMathPredicates(preds, lang);

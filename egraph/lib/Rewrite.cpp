@@ -133,67 +133,68 @@ llvm::Expected<std::unique_ptr<Rule>> Rule::parse(const Language &lang, std::str
   return parseRuleBody(lang, preds, std::move(name), *all, 0, {1, 1}, "<string>");
 }
 
-Pass *RuleSet::findPass(std::string_view name) {
-  for (Pass &p : passes_)
-    if (p.name == name) return &p;
+RuleSet *RuleBook::findRuleSet(std::string_view name) {
+  for (RuleSet &s : sets_)
+    if (s.name == name) return &s;
   return nullptr;
 }
 
-llvm::Error RuleSet::addRule(std::string_view pass, std::unique_ptr<Rule> rule) {
+llvm::Error RuleBook::addRule(std::string_view set, std::unique_ptr<Rule> rule) {
   if (!ruleNames_.try_emplace(rule->name(), true).second)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "duplicate rule name '" + rule->name() + "'");
-  Pass *p = findPass(pass);
-  if (!p) {
-    passes_.push_back(Pass{std::string(pass), true, {}});
-    p = &passes_.back();
+  RuleSet *s = findRuleSet(set);
+  if (!s) {
+    sets_.push_back(RuleSet{std::string(set), true, {}});
+    s = &sets_.back();
   }
-  p->rules.push_back(std::move(rule));
+  s->rules.push_back(std::move(rule));
   return llvm::Error::success();
 }
 
-llvm::Error RuleSet::parse(const Language &lang, const PredicateRegistry &preds,
-                           std::string_view text, std::string_view source) {
+llvm::Error RuleBook::parse(const Language &lang, const PredicateRegistry &preds,
+                            std::string_view text, std::string_view source) {
   auto top = parseSExprs(text, source);
   if (!top) return top.takeError();
-  for (const SExpr &passExpr : *top) {
-    if (!passExpr.isList || passExpr.items.size() < 2 || !passExpr.items[0].isAtom("pass") ||
-        passExpr.items[1].isList)
-      return errorAt(source, passExpr.loc, "expected (pass NAME (rule ...) ...)");
-    const std::string &passName = passExpr.items[1].atom;
-    for (size_t i = 2; i < passExpr.items.size(); ++i) {
-      const SExpr &r = passExpr.items[i];
+  for (const SExpr &setExpr : *top) {
+    if (!setExpr.isList || setExpr.items.size() < 2 || !setExpr.items[0].isAtom("rule-set") ||
+        setExpr.items[1].isList)
+      return errorAt(source, setExpr.loc, "expected (rule-set NAME (rule ...) ...)");
+    const std::string &setName = setExpr.items[1].atom;
+    for (size_t i = 2; i < setExpr.items.size(); ++i) {
+      const SExpr &r = setExpr.items[i];
       if (!r.isList || r.items.size() < 2 || !r.items[0].isAtom("rule") || r.items[1].isList)
         return errorAt(source, r.loc, "expected (rule NAME LHS => RHS [if (PRED ?x)...])");
       auto rule = parseRuleBody(lang, &preds, r.items[1].atom, r.items, 2, r.loc, source);
       if (!rule) return rule.takeError();
-      if (auto err = addRule(passName, std::move(*rule)))
+      if (auto err = addRule(setName, std::move(*rule)))
         return errorAt(source, r.loc, llvm::toString(std::move(err)));
     }
   }
   return llvm::Error::success();
 }
 
-llvm::Error RuleSet::enableOnly(const std::vector<std::string> &names) {
+llvm::Error RuleBook::enableOnly(const std::vector<std::string> &names) {
   for (const std::string &n : names)
-    if (!findPass(n))
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "unknown pass '" + n + "'");
-  for (Pass &p : passes_)
-    p.enabled = std::find(names.begin(), names.end(), p.name) != names.end();
+    if (!findRuleSet(n))
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "unknown rule set '" + n + "'");
+  for (RuleSet &s : sets_)
+    s.enabled = std::find(names.begin(), names.end(), s.name) != names.end();
   return llvm::Error::success();
 }
 
-std::vector<const Rule *> RuleSet::enabledRules() const {
+std::vector<const Rule *> RuleBook::enabledRules() const {
   std::vector<const Rule *> out;
-  for (const Pass &p : passes_)
-    if (p.enabled)
-      for (const auto &r : p.rules) out.push_back(r.get());
+  for (const RuleSet &s : sets_)
+    if (s.enabled)
+      for (const auto &r : s.rules) out.push_back(r.get());
   return out;
 }
 
-size_t RuleSet::numRules() const {
+size_t RuleBook::numRules() const {
   size_t n = 0;
-  for (const Pass &p : passes_) n += p.rules.size();
+  for (const RuleSet &s : sets_) n += s.rules.size();
   return n;
 }
 

@@ -44,7 +44,7 @@ std::optional<StopReason> Runner::checkLimits(size_t iterationsDone) const {
   return std::nullopt;
 }
 
-RunReport Runner::run(const RuleSet &rules) { return run(rules.enabledRules()); }
+RunReport Runner::run(const RuleBook &rules) { return run(rules.enabledRules()); }
 
 RunReport Runner::run(const std::vector<const Rule *> &rules) {
   tbb::task_arena arena(threads_ ? int(threads_) : tbb::task_arena::automatic);

@@ -1,5 +1,7 @@
 #include "egopt/lift/Lifter.h"
 
+#include "LiftStatistics.h"
+
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
@@ -13,6 +15,14 @@ using namespace llvm;
 using eg::ClassId;
 using eg::ENode;
 using eg::kNoClass;
+
+EGOPT_STATISTIC(PureInstructions, "03-lift", "pure_instructions",
+                "instructions lifted into the e-graph");
+EGOPT_STATISTIC(SkeletonInstructions, "03-lift", "skeleton_instructions",
+                "instructions kept in the skeleton");
+EGOPT_KEYED_STATISTIC(SkeletonByOpcode, "03-lift", "skeleton_by_opcode", "  skeleton: ");
+extern const eg::Statistic PhisFolded("03-lift", "phis_folded",
+                                      "phis whose incoming values are one class, folded");
 
 uint32_t IRTables::typeId(Type *t) {
   auto [it, inserted] = typeIds.try_emplace(t, uint32_t(types.size()));
@@ -264,7 +274,7 @@ private:
 
   void record(Instruction &inst, ClassId c) {
     recordAs(inst, c);
-    ++out_.stats.pureInstructions;
+    out_.stats.add(PureInstructions);
   }
 
   /// `inst` is the value of class `c`: its users are lifted over the class,
@@ -294,13 +304,13 @@ private:
     }
     if (same == kNoClass) return false;
     recordAs(phi, same);
-    ++out_.stats.phisFolded;
+    out_.stats.add(PhisFolded);
     return true;
   }
 
   void addSkeleton(Instruction &inst) {
-    ++out_.stats.skeletonInstructions;
-    ++out_.stats.skeletonByOpcode[inst.getOpcodeName()];
+    out_.stats.add(SkeletonInstructions);
+    out_.stats.add(SkeletonByOpcode, inst.getOpcodeName());
     if (!isLiftableType(inst.getType())) return;
     ENode n;
     n.op = lang_.Skel;

@@ -1,5 +1,7 @@
 #include "egopt/lift/Lifter.h"
 
+#include "LiftStatistics.h"
+
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/Instructions.h"
@@ -56,7 +58,7 @@ public:
       }
       lf_.pure.push_back(phi);
       lf_.pureClass.push_back(cls);
-      ++lf_.stats.phisFolded;
+      lf_.stats.add(PhisFolded);
     }
     return folded.size();
   }

@@ -11,6 +11,11 @@ namespace egopt::lower {
 using namespace llvm;
 using eg::ClassId;
 
+EGOPT_STATISTIC(BranchesFolded, "06-lower.branches", "branches_folded",
+                "branches and switches on a constant made unconditional");
+EGOPT_STATISTIC(BlocksRemoved, "06-lower.branches", "blocks_removed",
+                "blocks left unreachable by those, deleted");
+
 namespace {
 
 /// The known value of a class: the payload of its `iconst` e-node
@@ -67,8 +72,7 @@ DenseSet<BasicBlock *> reachableAfterFolding(Function &f,
 
 } // namespace
 
-BranchFoldingStats foldConstantBranches(ir::LiftedFunction &lf) {
-  BranchFoldingStats stats;
+void foldConstantBranches(ir::LiftedFunction &lf, eg::Statistics &stats) {
   // The decisions first, without editing: branch -> the successor taken.
   // A condition is known when it is a constant (a forwarded load may have
   // made it one) or its class has a known value.
@@ -88,14 +92,14 @@ BranchFoldingStats foldConstantBranches(ir::LiftedFunction &lf) {
       v = knownValue(*lf.egraph, it->second);
     if (v) folds.push_back({term, takenSuccessor(*term, *v)});
   }
-  if (folds.empty()) return stats;
+  if (folds.empty()) return;
 
   // Which blocks the folded CFG still reaches; give up if one that would be
   // deleted has its address taken.
   DenseMap<Instruction *, BasicBlock *> taken(folds.begin(), folds.end());
   DenseSet<BasicBlock *> live = reachableAfterFolding(*lf.fn, taken);
   for (BasicBlock &bb : *lf.fn)
-    if (!live.count(&bb) && bb.hasAddressTaken()) return stats;
+    if (!live.count(&bb) && bb.hasAddressTaken()) return;
 
   // Phi uses name an incoming number, which removing entries shifts: keep
   // them by incoming block, and number them again afterwards.
@@ -115,7 +119,7 @@ BranchFoldingStats foldConstantBranches(ir::LiftedFunction &lf) {
   for (auto [term, succ] : folds)
     if (live.count(term->getParent())) {
       makeUnconditional(*term, succ);
-      ++stats.branchesFolded;
+      stats.add(BranchesFolded);
     }
 
   // Delete what the entry no longer reaches.
@@ -136,7 +140,7 @@ BranchFoldingStats foldConstantBranches(ir::LiftedFunction &lf) {
   lf.pureClass = std::move(pureClass);
   for (BasicBlock *bb : dead) bb->dropAllReferences();
   for (BasicBlock *bb : dead) bb->eraseFromParent();
-  stats.blocksRemoved = dead.size();
+  stats.add(BlocksRemoved, dead.size());
 
   // Every incoming entry from a recorded block gets its use again (a block
   // may appear more than once in a phi, always with the same value).
@@ -146,7 +150,6 @@ BranchFoldingStats foldConstantBranches(ir::LiftedFunction &lf) {
       for (unsigned k = 0, e = phi->getNumIncomingValues(); k < e; ++k)
         if (phi->getIncomingBlock(k) == from) kept.push_back({phi, k, cls});
   lf.uses = std::move(kept);
-  return stats;
 }
 
 } // namespace egopt::lower

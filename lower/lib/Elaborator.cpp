@@ -12,13 +12,21 @@ using namespace llvm;
 using eg::ClassId;
 using eg::ENode;
 
+EGOPT_STATISTIC(Materialized, "06-lower.elaborate", "materialized",
+                "instructions materialized by elaboration");
+EGOPT_STATISTIC(Reused, "06-lower.elaborate", "reused", "uses served by a dominating copy (GVN)");
+EGOPT_STATISTIC(Hoisted, "06-lower.elaborate", "hoisted", "values hoisted to a shallower loop (LICM)");
+EGOPT_STATISTIC(AtSource, "06-lower.elaborate", "at_source",
+                "values built where the source computed them, before a call");
+EGOPT_STATISTIC(Erased, "06-lower.elaborate", "erased", "lifted instructions erased");
+
 namespace {
 
 class Elaborator {
 public:
-  Elaborator(ir::LiftedFunction &lf, const extract::Extractor &ex)
+  Elaborator(ir::LiftedFunction &lf, const extract::Extractor &ex, eg::Statistics &stats)
       : lf_(lf), ex_(ex), g_(*lf.egraph), lang_(ir::IRLanguage::get()), fn_(*lf.fn), dt_(fn_),
-        li_(dt_), builder_(fn_.getContext()) {
+        li_(dt_), builder_(fn_.getContext()), stats_(stats) {
     dt_.updateDFSNumbers();
     for (BasicBlock &bb : fn_) {
       unsigned index = 0, calls = 0;
@@ -37,7 +45,7 @@ public:
     }
   }
 
-  ElaborationStats run() {
+  void run() {
     // Preorder walk of the dominator tree, children in their stored order.
     std::vector<DomTreeNode *> stack{dt_.getRootNode()};
     while (!stack.empty()) {
@@ -52,7 +60,6 @@ public:
     for (auto [inst, origin] : named_) names.push_back({inst, origin->getName().str()});
     eraseLifted();
     for (auto &[inst, name] : names) inst->setName(name);
-    return stats_;
   }
 
 private:
@@ -134,7 +141,7 @@ private:
     auto start = [&](ClassId c) -> Value * {
       c = g_.find(c);
       if (Value *v = lookup(c, useBB)) {
-        ++stats_.reused;
+        stats_.add(Reused);
         return v;
       }
       const ENode *best = ex_.best(c);
@@ -211,10 +218,10 @@ private:
     Instruction *origin = nullptr;
     if (auto it = origin_.find(c); it != origin_.end()) origin = it->second;
     Instruction *insertBefore = where == useBB ? at : where->getTerminator();
-    if (where != useBB) ++stats_.hoisted;
+    if (where != useBB) stats_.add(Hoisted);
     else if (atOrigin(origin, kids, at)) {
       insertBefore = origin;
-      ++stats_.atSource;
+      stats_.add(AtSource);
     }
     builder_.SetInsertPoint(insertBefore);
     builder_.SetCurrentDebugLocation(origin ? origin->getDebugLoc() : DebugLoc());
@@ -222,7 +229,7 @@ private:
     if (auto *inst = dyn_cast<Instruction>(v)) {
       Position anchor = position_.lookup(insertBefore);
       position_[inst] = {anchor.index, anchor.callsBefore, /*created=*/true};
-      ++stats_.materialized;
+      stats_.add(Materialized);
       if (origin && origin->hasName()) named_.push_back({inst, origin});
     }
     placed_[c].push_back({where, v});
@@ -368,7 +375,7 @@ private:
     for (Instruction *old : lf_.pure) {
       if (!old->use_empty()) old->replaceAllUsesWith(PoisonValue::get(old->getType()));
       old->eraseFromParent();
-      ++stats_.erased;
+      stats_.add(Erased);
     }
   }
 
@@ -395,13 +402,13 @@ private:
   DenseMap<BasicBlock *, SmallVector<ir::SkeletonUse, 4>> phiUses_;
   DenseMap<ClassId, SmallVector<std::pair<BasicBlock *, Value *>, 1>> placed_;
   std::vector<std::pair<Instruction *, Instruction *>> named_;
-  ElaborationStats stats_;
+  eg::Statistics &stats_;
 };
 
 } // namespace
 
-ElaborationStats elaborate(ir::LiftedFunction &lf, const extract::Extractor &ex) {
-  return Elaborator(lf, ex).run();
+void elaborate(ir::LiftedFunction &lf, const extract::Extractor &ex, eg::Statistics &stats) {
+  Elaborator(lf, ex, stats).run();
 }
 
 } // namespace egopt::lower

@@ -134,7 +134,7 @@ protected:
   tbb::global_control allowEight{tbb::global_control::max_allowed_parallelism, 8};
   MathLanguage lang;
   PredicateRegistry preds;
-  RuleSet rules;
+  RuleBook rules;
 };
 
 TEST_F(Determinism, DiffPowerHarder) {

@@ -138,7 +138,7 @@ protected:
   }
   MathLanguage lang;
   PredicateRegistry preds;
-  RuleSet rules;
+  RuleBook rules;
 };
 
 TEST_F(ReportTest, JsonOfARealRun) {

@@ -104,7 +104,7 @@ struct Outcome {
 };
 Outcome runMath(const MathLanguage &lang, const PredicateRegistry &preds, const std::string &term,
                 bool incremental, std::unique_ptr<Scheduler> scheduler) {
-  RuleSet rules;
+  RuleBook rules;
   llvm::Error err = rules.parse(lang, preds, mathRulesText(), "math.rules");
   EXPECT_FALSE(err) << llvm::toString(std::move(err));
   auto g = makeMathEGraph(lang);
@@ -187,7 +187,7 @@ TEST_F(IncrementalSearchTest, FindsAMatchThatAChangeFarBelowItsRootMade) {
 TEST_F(IncrementalSearchTest, BackoffStillReachesTheProof) {
   // Incremental counts are of new matches, so bans differ from a full
   // search's; the default runner still proves d/dx (1 + 2x) = 2.
-  RuleSet rules;
+  RuleBook rules;
   llvm::Error err = rules.parse(lang, preds, mathRulesText(), "math.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
   auto g = makeMathEGraph(lang);

@@ -86,7 +86,7 @@ protected:
 
   MathLanguage lang;
   PredicateRegistry preds;
-  RuleSet rules;
+  RuleBook rules;
 };
 
 TEST_F(MathSuite, RuleFileHasEggsRules) { EXPECT_EQ(rules.numRules(), 36u); }

@@ -1,4 +1,4 @@
-//===- RuleParseTest.cpp - Rule files: passes, rules, errors, printing ----===//
+//===- RuleParseTest.cpp - Rule files: rule sets, rules, errors, printing -===//
 #include "MathLanguage.h"
 
 #include "egopt/egraph/Rewrite.h"
@@ -15,9 +15,9 @@ class RuleParse : public ::testing::Test {
 protected:
   void SetUp() override { registerMathPredicates(preds, lang); }
 
-  /// Parses `text` into a fresh RuleSet; returns the error text ("" if none).
+  /// Parses `text` into a fresh RuleBook; returns the error text ("" if none).
   std::string parseError(std::string_view text, std::string_view source = "test.rules") {
-    RuleSet rs;
+    RuleBook rs;
     llvm::Error err = rs.parse(lang, preds, text, source);
     if (!err) return "";
     return llvm::toString(std::move(err));
@@ -33,34 +33,34 @@ protected:
   PredicateRegistry preds;
 };
 
-const char *kTwoPasses = R"(; two passes
-(pass algebra
+const char *kTwoPasses = R"(; two rule sets
+(rule-set algebra
   (rule comm-add (+ ?a ?b) => (+ ?b ?a))
   (rule zero-add (+ ?a 0) => ?a)
   (rule cancel-div (/ ?a ?a) => 1 if (is-not-zero ?a)))
 
-(pass calculus ; a trailing comment
+(rule-set calculus ; a trailing comment
   (rule d-sin (d ?x (sin ?x)) => (cos ?x))
   (rule d-constant (d ?x ?c) => 0 if (is-sym ?x) (is-const-or-distinct-var ?c ?x)))
 )";
 
 TEST_F(RuleParse, TwoPasses) {
-  RuleSet rs;
+  RuleBook rs;
   llvm::Error err = rs.parse(lang, preds, kTwoPasses, "two.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
-  ASSERT_EQ(rs.passes().size(), 2u);
-  EXPECT_EQ(rs.passes()[0].name, "algebra");
-  EXPECT_EQ(rs.passes()[1].name, "calculus");
-  EXPECT_EQ(rs.passes()[0].rules.size(), 3u);
-  EXPECT_EQ(rs.passes()[1].rules.size(), 2u);
-  EXPECT_TRUE(rs.passes()[0].enabled);
-  EXPECT_TRUE(rs.passes()[1].enabled);
+  ASSERT_EQ(rs.ruleSets().size(), 2u);
+  EXPECT_EQ(rs.ruleSets()[0].name, "algebra");
+  EXPECT_EQ(rs.ruleSets()[1].name, "calculus");
+  EXPECT_EQ(rs.ruleSets()[0].rules.size(), 3u);
+  EXPECT_EQ(rs.ruleSets()[1].rules.size(), 2u);
+  EXPECT_TRUE(rs.ruleSets()[0].enabled);
+  EXPECT_TRUE(rs.ruleSets()[1].enabled);
   EXPECT_EQ(rs.numRules(), 5u);
   EXPECT_EQ(names(rs.enabledRules()),
             (std::vector<std::string>{"comm-add", "zero-add", "cancel-div", "d-sin", "d-constant"}));
 
   // Conditions, variables and locations were recorded.
-  const Rule &dc = *rs.passes()[1].rules[1];
+  const Rule &dc = *rs.ruleSets()[1].rules[1];
   ASSERT_EQ(dc.conditions().size(), 2u);
   EXPECT_EQ(dc.conditions()[0].pred->name, "is-sym");
   EXPECT_EQ(dc.conditions()[1].pred->name, "is-const-or-distinct-var");
@@ -69,50 +69,50 @@ TEST_F(RuleParse, TwoPasses) {
   EXPECT_EQ(dc.vars().names[dc.conditions()[1].args[1]], "?x");
   EXPECT_EQ(dc.loc().line, 9u);
   EXPECT_EQ(dc.loc().col, 3u);
-  const Rule &zero = *rs.passes()[0].rules[1];
+  const Rule &zero = *rs.ruleSets()[0].rules[1];
   EXPECT_EQ(zero.lhs().print(lang, zero.vars()), "(+ ?a 0)");
   EXPECT_EQ(zero.rhs().print(lang, zero.vars()), "?a");
   EXPECT_TRUE(zero.conditions().empty());
   EXPECT_EQ(zero.loc().line, 4u);
 
-  ASSERT_NE(rs.findPass("calculus"), nullptr);
-  EXPECT_EQ(rs.findPass("calculus")->rules.size(), 2u);
-  EXPECT_EQ(rs.findPass("geometry"), nullptr);
+  ASSERT_NE(rs.findRuleSet("calculus"), nullptr);
+  EXPECT_EQ(rs.findRuleSet("calculus")->rules.size(), 2u);
+  EXPECT_EQ(rs.findRuleSet("geometry"), nullptr);
 }
 
 TEST_F(RuleParse, PassesOfTheSameNameAreJoined) {
-  RuleSet rs;
+  RuleBook rs;
   llvm::Error err = rs.parse(lang, preds, R"(
-(pass a (rule r1 (+ ?x 0) => ?x))
-(pass b (rule r2 (* ?x 1) => ?x))
-(pass a (rule r3 (* ?x 0) => 0))
+(rule-set a (rule r1 (+ ?x 0) => ?x))
+(rule-set b (rule r2 (* ?x 1) => ?x))
+(rule-set a (rule r3 (* ?x 0) => 0))
 )", "joined.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
-  ASSERT_EQ(rs.passes().size(), 2u);
-  EXPECT_EQ(rs.passes()[0].name, "a");
-  ASSERT_EQ(rs.passes()[0].rules.size(), 2u);
-  EXPECT_EQ(rs.passes()[0].rules[0]->name(), "r1");
-  EXPECT_EQ(rs.passes()[0].rules[1]->name(), "r3");
-  EXPECT_EQ(rs.passes()[1].rules.size(), 1u);
+  ASSERT_EQ(rs.ruleSets().size(), 2u);
+  EXPECT_EQ(rs.ruleSets()[0].name, "a");
+  ASSERT_EQ(rs.ruleSets()[0].rules.size(), 2u);
+  EXPECT_EQ(rs.ruleSets()[0].rules[0]->name(), "r1");
+  EXPECT_EQ(rs.ruleSets()[0].rules[1]->name(), "r3");
+  EXPECT_EQ(rs.ruleSets()[1].rules.size(), 1u);
   // A second parse into the same set adds to it (and checks names across files).
-  err = rs.parse(lang, preds, "(pass b (rule r4 (- ?x 0) => ?x))", "more.rules");
+  err = rs.parse(lang, preds, "(rule-set b (rule r4 (- ?x 0) => ?x))", "more.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
   EXPECT_EQ(rs.numRules(), 4u);
-  EXPECT_EQ(rs.passes()[1].rules.size(), 2u);
-  err = rs.parse(lang, preds, "(pass c (rule r1 (- ?x ?x) => 0))", "dup.rules");
+  EXPECT_EQ(rs.ruleSets()[1].rules.size(), 2u);
+  err = rs.parse(lang, preds, "(rule-set c (rule r1 (- ?x ?x) => 0))", "dup.rules");
   ASSERT_TRUE(bool(err));
   EXPECT_NE(llvm::toString(std::move(err)).find("duplicate rule name 'r1'"), std::string::npos);
 }
 
 TEST_F(RuleParse, EnableOnly) {
-  RuleSet rs;
+  RuleBook rs;
   llvm::Error err = rs.parse(lang, preds, kTwoPasses, "two.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
 
   err = rs.enableOnly({"calculus"});
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
-  EXPECT_FALSE(rs.passes()[0].enabled);
-  EXPECT_TRUE(rs.passes()[1].enabled);
+  EXPECT_FALSE(rs.ruleSets()[0].enabled);
+  EXPECT_TRUE(rs.ruleSets()[1].enabled);
   EXPECT_EQ(names(rs.enabledRules()), (std::vector<std::string>{"d-sin", "d-constant"}));
   EXPECT_EQ(rs.numRules(), 5u); // disabled rules still count
 
@@ -128,26 +128,26 @@ TEST_F(RuleParse, EnableOnly) {
 
   err = rs.enableOnly({"algebra"});
   ASSERT_FALSE(err);
-  // An unknown pass is an error and changes nothing.
+  // An unknown rule set is an error and changes nothing.
   err = rs.enableOnly({"calculus", "geometry"});
   ASSERT_TRUE(bool(err));
   std::string msg = llvm::toString(std::move(err));
-  EXPECT_NE(msg.find("unknown pass 'geometry'"), std::string::npos) << msg;
-  EXPECT_TRUE(rs.passes()[0].enabled);
-  EXPECT_FALSE(rs.passes()[1].enabled);
+  EXPECT_NE(msg.find("unknown rule set 'geometry'"), std::string::npos) << msg;
+  EXPECT_TRUE(rs.ruleSets()[0].enabled);
+  EXPECT_FALSE(rs.ruleSets()[1].enabled);
   EXPECT_EQ(names(rs.enabledRules()),
             (std::vector<std::string>{"comm-add", "zero-add", "cancel-div"}));
 }
 
 TEST_F(RuleParse, DuplicateRuleName) {
-  std::string err = parseError("(pass p\n"
+  std::string err = parseError("(rule-set p\n"
                                "  (rule r (+ ?a 0) => ?a)\n"
                                "  (rule r (* ?a 1) => ?a))");
   EXPECT_EQ(err.rfind("test.rules:3:3:", 0), 0u) << err;
   EXPECT_NE(err.find("duplicate rule name 'r'"), std::string::npos) << err;
 
   // Through addRule directly.
-  RuleSet rs;
+  RuleBook rs;
   auto r1 = Rule::parse(lang, "same", "(+ ?a 0) => ?a");
   auto r2 = Rule::parse(lang, "same", "(* ?a 1) => ?a");
   ASSERT_TRUE(bool(r1) && bool(r2));
@@ -156,7 +156,7 @@ TEST_F(RuleParse, DuplicateRuleName) {
   ASSERT_TRUE(bool(e));
   EXPECT_NE(llvm::toString(std::move(e)).find("duplicate rule name 'same'"), std::string::npos);
   EXPECT_EQ(rs.numRules(), 1u);
-  EXPECT_EQ(rs.passes().size(), 1u); // the failed add made no pass
+  EXPECT_EQ(rs.ruleSets().size(), 1u); // the failed add made no rule set
 }
 
 struct ErrorCase {
@@ -169,64 +169,64 @@ struct ErrorCase {
 TEST_F(RuleParse, ErrorsCarryLineAndColumn) {
   const ErrorCase cases[] = {
       {"missing => (wrong token)",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (+ ?a ?b) -> (+ ?b ?a)))",
        "test.rules:2:21:", "expected '=>' after the left-hand side"},
       {"missing => (too few items)",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (+ ?a ?b) (+ ?b ?a)))",
        "test.rules:2:3:", "expected LHS => RHS"},
       {"unknown predicate",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (/ ?a ?a) => 1\n"
        "     if (is-nonzero ?a)))",
        "test.rules:3:10:", "unknown predicate 'is-nonzero'"},
       {"wrong predicate arity",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (/ ?a ?b) => 1 if (is-not-zero ?a ?b)))",
        "test.rules:2:29:", "predicate 'is-not-zero' takes 1 variable(s), given 2"},
       {"RHS variable unbound",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule ok (+ ?a 0) => ?a)\n"
        "  (rule bad (+ ?a ?b) => (+ ?b ?c)))",
        "test.rules:3:3:", "right-hand side uses ?c, which the left-hand side does not bind"},
       {"condition variable unbound",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule bad (/ ?a ?b) => (* ?a (pow ?b -1)) if (is-not-zero ?z)))",
        "test.rules:2:3:", "condition 'is-not-zero' uses ?z"},
-      {"top-level form is not a pass",
-       "(pass p (rule ok (+ ?a 0) => ?a))\n"
+      {"top-level form is not a rule set",
+       "(rule-set p (rule ok (+ ?a 0) => ?a))\n"
        "  (rule r (+ ?a 0) => ?a)",
-       "test.rules:2:3:", "expected (pass NAME"},
+       "test.rules:2:3:", "expected (rule-set NAME"},
       {"garbage after the RHS",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (/ ?a ?a) => 1 when (is-not-zero ?a)))",
        "test.rules:2:26:", "expected 'if' or the end of the rule"},
       {"if without condition",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (/ ?a ?a) => 1 if))",
        "test.rules:2:26:", "'if' needs a condition"},
       {"condition is not a list",
-       "(pass p (rule r (/ ?a ?a) => 1 if is-not-zero))",
-       "test.rules:1:35:", "a condition looks like"},
+       "(rule-set p (rule r (/ ?a ?a) => 1 if is-not-zero))",
+       "test.rules:1:39:", "a condition looks like"},
       {"predicate argument is not a variable",
-       "(pass p (rule r (/ ?a ?a) => 1 if (is-not-zero 0)))",
-       "test.rules:1:48:", "arguments are variables"},
-      {"pass member is not a rule",
-       "(pass p\n"
+       "(rule-set p (rule r (/ ?a ?a) => 1 if (is-not-zero 0)))",
+       "test.rules:1:52:", "arguments are variables"},
+      {"rule-set member is not a rule",
+       "(rule-set p\n"
        "  (rule ok (+ ?a 0) => ?a)\n"
        "  (rewrite r (+ ?a 0) => ?a))",
        "test.rules:3:3:", "expected (rule NAME"},
-      {"pass without a name",
-       "(pass)",
-       "test.rules:1:1:", "expected (pass NAME"},
+      {"rule set without a name",
+       "(rule-set)",
+       "test.rules:1:1:", "expected (rule-set NAME"},
       {"bad pattern inside a rule",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (+ ?a 0) =>\n"
        "    (tan ?a)))",
        "test.rules:3:6:", "unknown math operator 'tan'"},
       {"unbalanced file",
-       "(pass p\n"
+       "(rule-set p\n"
        "  (rule r (+ ?a 0) => ?a)",
        "test.rules:1:1:", "unclosed"},
   };
@@ -239,8 +239,8 @@ TEST_F(RuleParse, ErrorsCarryLineAndColumn) {
 }
 
 TEST_F(RuleParse, ErrorsNameTheSource) {
-  std::string err = parseError("(pass p (rule r (+ ?a) => ?a))", "my/file.rules");
-  EXPECT_EQ(err.rfind("my/file.rules:1:17:", 0), 0u) << err;
+  std::string err = parseError("(rule-set p (rule r (+ ?a) => ?a))", "my/file.rules");
+  EXPECT_EQ(err.rfind("my/file.rules:1:21:", 0), 0u) << err;
   EXPECT_NE(err.find("'+' takes 2 operand(s), given 1"), std::string::npos) << err;
 }
 
@@ -264,17 +264,17 @@ TEST_F(RuleParse, RuleParseFromText) {
 }
 
 TEST_F(RuleParse, PrintRoundTrips) {
-  RuleSet rs;
+  RuleBook rs;
   llvm::Error err = rs.parse(lang, preds, mathRulesText(), "math.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
   ASSERT_EQ(rs.numRules(), 36u);
-  std::string all = "(pass again\n";
+  std::string all = "(rule-set again\n";
   for (const Rule *r : rs.enabledRules()) {
     std::string printed = r->print(lang);
     EXPECT_EQ(printed.rfind("(rule " + r->name() + " ", 0), 0u) << printed;
     // Each printed rule parses on its own to the same print.
-    RuleSet one;
-    llvm::Error e = one.parse(lang, preds, "(pass p " + printed + ")", "printed.rules");
+    RuleBook one;
+    llvm::Error e = one.parse(lang, preds, "(rule-set p " + printed + ")", "printed.rules");
     ASSERT_FALSE(e) << printed << ": " << llvm::toString(std::move(e));
     ASSERT_EQ(one.numRules(), 1u);
     const Rule &again = *one.enabledRules()[0];
@@ -285,7 +285,7 @@ TEST_F(RuleParse, PrintRoundTrips) {
   }
   all += ")";
   // And the whole printed file parses to the same rules.
-  RuleSet whole;
+  RuleBook whole;
   err = whole.parse(lang, preds, all, "printed.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
   auto a = rs.enabledRules(), b = whole.enabledRules();

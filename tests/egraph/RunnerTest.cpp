@@ -209,10 +209,10 @@ TEST_F(RunnerTest, HookSeesTheGoal) {
 }
 
 TEST_F(RunnerTest, RunHonoursEnabledPasses) {
-  RuleSet rs;
+  RuleBook rs;
   llvm::Error err = rs.parse(lang, preds,
-                             "(pass a (rule zero-add (+ ?a 0) => ?a))\n"
-                             "(pass b (rule one-mul (* ?a 1) => ?a))",
+                             "(rule-set a (rule zero-add (+ ?a 0) => ?a))\n"
+                             "(rule-set b (rule one-mul (* ?a 1) => ?a))",
                              "passes.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
   ASSERT_FALSE(rs.enableOnly({"b"}));
@@ -394,7 +394,7 @@ TEST_F(RunnerTest, SimpleSchedulerNeverBans) {
 //===----------------------------------------------------------------------===//
 
 TEST_F(RunnerTest, StatsAreConsistent) {
-  RuleSet rules;
+  RuleBook rules;
   llvm::Error err = rules.parse(lang, preds, mathRulesText(), "math.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
   auto g = makeMathEGraph(lang);

@@ -53,11 +53,11 @@ TEST(ExtractDeterminismTest, SameOutputAndCostsForOneAndFourThreads) {
   Stats one, four;
   std::string a = optimize(1, one), b = optimize(4, four);
   EXPECT_EQ(a, b);
-  EXPECT_GT(one.dagCost, 0u);
-  EXPECT_EQ(one.dagCost, four.dagCost);
-  EXPECT_EQ(one.greedyDagCost, four.greedyDagCost);
-  EXPECT_EQ(one.dagExtractorDagCost, four.dagExtractorDagCost);
-  EXPECT_LE(one.dagExtractorDagCost, one.greedyDagCost);
+  EXPECT_GT(one.counters.get("dag_cost"), 0u);
+  EXPECT_EQ(one.counters.get("dag_cost"), four.counters.get("dag_cost"));
+  EXPECT_EQ(one.counters.get("greedy_dag_cost"), four.counters.get("greedy_dag_cost"));
+  EXPECT_EQ(one.counters.get("dag_extractor_dag_cost"), four.counters.get("dag_extractor_dag_cost"));
+  EXPECT_LE(one.counters.get("dag_extractor_dag_cost"), one.counters.get("greedy_dag_cost"));
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 //===- ConstantFoldTest.cpp - The integer constant-folding analysis -------===//
 #include "egopt/lift/Lifter.h"
-#include "egopt/passes/ConstantFold.h"
+#include "egopt/analyses/ConstantFold.h"
 
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"

@@ -1,11 +1,11 @@
 //===- IRRulesTest.cpp - Rules over LLVM IR: flags, types, constants, facts ===//
 #include "egopt/egraph/Runner.h"
 #include "egopt/lift/Lifter.h"
-#include "egopt/passes/ConstantFold.h"
-#include "egopt/passes/KnownBitsAnalysis.h"
-#include "egopt/passes/Predicates.h"
-#include "egopt/passes/RangeAnalysis.h"
-#include "egopt/passes/RuleCatalog.h"
+#include "egopt/analyses/ConstantFold.h"
+#include "egopt/analyses/KnownBitsAnalysis.h"
+#include "egopt/rewrite/Predicates.h"
+#include "egopt/analyses/RangeAnalysis.h"
+#include "egopt/rewrite/RuleCatalog.h"
 
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"
@@ -33,7 +33,7 @@ protected:
       g.addAnalysis<passes::RangeAnalysis>(t);
     });
     lf.egraph->rebuild();
-    ruleSet = eg::RuleSet();
+    ruleSet = eg::RuleBook();
     if (auto err = ruleSet.parse(ir::IRLanguage::get(), passes::irPredicates(), rules, "test.rules"))
       ADD_FAILURE() << toString(std::move(err));
     eg::Runner runner(*lf.egraph);
@@ -71,7 +71,7 @@ protected:
   LLVMContext ctx;
   std::unique_ptr<Module> m;
   ir::LiftedFunction lf;
-  eg::RuleSet ruleSet;
+  eg::RuleBook ruleSet;
 };
 
 TEST_F(IRRulesTest, LeftFlagsAreRequirements) {
@@ -79,26 +79,26 @@ TEST_F(IRRulesTest, LeftFlagsAreRequirements) {
                        "  %a = shl nsw i8 %x, %c\n  %b = ashr i8 %a, %c\n"
                        "  %p = shl i8 %x, %c\n  %q = ashr i8 %p, %c\n"
                        "  %r = add i8 %b, %q\n  ret i8 %r\n}\n";
-  run(module, "(pass p (rule r (ashr (shl:nsw ?x ?c) ?c) => ?x))");
+  run(module, "(rule-set p (rule r (ashr (shl:nsw ?x ?c) ?c) => ?x))");
   EXPECT_TRUE(holdsArg("b", 0));                    // the nsw form folds
   EXPECT_FALSE(classOf("q") == classOf("b"));       // the flagless one does not
 }
 
 TEST_F(IRRulesTest, UnflaggedPatternMatchesFlaggedNodes) {
   run("define i32 @f(i32 %x) {\n  %a = add nsw nuw i32 %x, 0\n  %b = mul i32 %a, 3\n  ret i32 %b\n}\n",
-      "(pass p (rule add-zero (add ?x 0) => ?x))");
+      "(rule-set p (rule add-zero (add ?x 0) => ?x))");
   EXPECT_TRUE(holdsArg("a", 0));
 }
 
 TEST_F(IRRulesTest, RightFlagsAreCreated) {
   run("define i32 @f(i32 %x, i32 %y) {\n  %a = or i32 %x, %y\n  ret i32 %a\n}\n",
-      "(pass p (rule r (or ?x ?y) => (or:disjoint ?x ?y)))");
+      "(rule-set p (rule r (or ?x ?y) => (or:disjoint ?x ?y)))");
   EXPECT_TRUE(holds("a", "or:disjoint"));
 }
 
 TEST_F(IRRulesTest, ComputedConstantsHaveTheMatchedType) {
   run("define i16 @f(i16 %x) {\n  %a = mul i16 %x, 64\n  ret i16 %a\n}\n",
-      "(pass p (rule mul-pow2 (mul ?x ?c) => (shl ?x ($log2 ?c)) if (pow2 ?c)))");
+      "(rule-set p (rule mul-pow2 (mul ?x ?c) => (shl ?x ($log2 ?c)) if (pow2 ?c)))");
   EXPECT_TRUE(holds("a", "shl"));
   // The shift amount is an i16 constant 6: find it among the shl's operands.
   bool found = false;
@@ -115,7 +115,7 @@ TEST_F(IRRulesTest, ComputedConstantsHaveTheMatchedType) {
 
 TEST_F(IRRulesTest, ConditionFailureBlocksTheRule) {
   run("define i32 @f(i32 %x) {\n  %a = mul i32 %x, 12\n  ret i32 %a\n}\n",
-      "(pass p (rule mul-pow2 (mul ?x ?c) => (shl ?x ($log2 ?c)) if (pow2 ?c)))");
+      "(rule-set p (rule mul-pow2 (mul ?x ?c) => (shl ?x ($log2 ?c)) if (pow2 ?c)))");
   EXPECT_FALSE(holds("a", "shl"));
 }
 
@@ -125,7 +125,7 @@ TEST_F(IRRulesTest, IllTypedApplicationsAreDeclined) {
                     "  %z = zext i8 %x to i32\n  %t = trunc i32 %z to i8\n"
                     "  %w = zext i16 %y to i32\n  %u = trunc i32 %w to i8\n"
                     "  %r = add i8 %t, %u\n  ret i8 %r\n}\n",
-                    "(pass p (rule r (trunc (zext ?x)) => ?x))");
+                    "(rule-set p (rule r (trunc (zext ?x)) => ?x))");
   EXPECT_TRUE(holdsArg("t", 0));
   EXPECT_FALSE(holdsArg("u", 1));
   size_t declined = 0;
@@ -137,7 +137,7 @@ TEST_F(IRRulesTest, IllTypedApplicationsAreDeclined) {
 TEST_F(IRRulesTest, KnownBitsDriveConditions) {
   run("define i32 @f(i32 %x) {\n  %m = and i32 %x, 255\n  %n = and i32 %m, 1023\n"
       "  %s = sdiv i32 %m, 4\n  ret i32 %n\n}\n",
-      "(pass p (rule mask (and ?x ?m) => ?x if (mask-noop ?x ?m))"
+      "(rule-set p (rule mask (and ?x ?m) => ?x if (mask-noop ?x ?m))"
       " (rule sdiv-nonneg (sdiv ?x ?y) => (udiv ?x ?y) if (nonneg ?x) (nonneg ?y)))");
   EXPECT_TRUE(same("n", "m"));
   EXPECT_TRUE(holds("s", "udiv"));
@@ -145,21 +145,21 @@ TEST_F(IRRulesTest, KnownBitsDriveConditions) {
 
 TEST_F(IRRulesTest, RangesDecideCompares) {
   run("define i1 @f(i8 %x) {\n  %z = zext i8 %x to i32\n  %c = icmp ult i32 %z, 256\n  ret i1 %c\n}\n",
-      "(pass p (rule t (icmp.ult ?x ?y) => true if (ult ?x ?y)))");
+      "(rule-set p (rule t (icmp.ult ?x ?y) => true if (ult ?x ?y)))");
   auto c = constant("c");
   ASSERT_TRUE(c);
   EXPECT_TRUE(c->isOne());
 }
 
 TEST_F(IRRulesTest, RuleErrorsNameTheProblem) {
-  eg::RuleSet rules;
+  eg::RuleBook rules;
   auto parse = [&](const char *text) {
     return toString(rules.parse(ir::IRLanguage::get(), passes::irPredicates(), text, "t.rules"));
   };
-  EXPECT_NE(parse("(pass p (rule a (add:bogus ?x 0) => ?x))").find("'bogus' is not a flag of 'add'"),
+  EXPECT_NE(parse("(rule-set p (rule a (add:bogus ?x 0) => ?x))").find("'bogus' is not a flag of 'add'"),
             std::string::npos);
-  EXPECT_NE(parse("(pass p (rule b ($neg ?x) => ?x))").find("right-hand side"), std::string::npos);
-  EXPECT_NE(parse("(pass p (rule c (add ?x ?y) => (select (icmp.eq (zext ?x) (zext ?y)) ?x ?y)))").find("cannot infer the type"),
+  EXPECT_NE(parse("(rule-set p (rule b ($neg ?x) => ?x))").find("right-hand side"), std::string::npos);
+  EXPECT_NE(parse("(rule-set p (rule c (add ?x ?y) => (select (icmp.eq (zext ?x) (zext ?y)) ?x ?y)))").find("cannot infer the type"),
             std::string::npos);
 }
 
@@ -167,7 +167,7 @@ TEST(RuleCatalogTest, BuiltinPassesLoad) {
   auto rules = passes::loadRules({});
   ASSERT_TRUE(bool(rules)) << toString(rules.takeError());
   std::vector<std::string> names;
-  for (const auto &p : (*rules)->passes()) names.push_back(p.name);
+  for (const auto &p : (*rules)->ruleSets()) names.push_back(p.name);
   EXPECT_EQ(names, (std::vector<std::string>{"address", "algebra", "bitwise", "casts", "compare",
                                              "constfold", "float", "knownbits", "shifts"}));
   EXPECT_GT((*rules)->numRules(), 250u);
@@ -175,16 +175,16 @@ TEST(RuleCatalogTest, BuiltinPassesLoad) {
 
 TEST(RuleCatalogTest, PassSelectionAndUnknownPasses) {
   passes::RuleOptions o;
-  o.passes = {"algebra"};
+  o.ruleSets = {"algebra"};
   auto rules = passes::loadRules(o);
   ASSERT_TRUE(bool(rules));
   for (const eg::Rule *r : (*rules)->enabledRules())
-    EXPECT_EQ((*rules)->passes()[1].name, "algebra") << r->name();
-  EXPECT_EQ((*rules)->enabledRules().size(), (*rules)->passes()[1].rules.size());
-  o.passes = {"nope"};
+    EXPECT_EQ((*rules)->ruleSets()[1].name, "algebra") << r->name();
+  EXPECT_EQ((*rules)->enabledRules().size(), (*rules)->ruleSets()[1].rules.size());
+  o.ruleSets = {"nope"};
   auto bad = passes::loadRules(o);
   ASSERT_FALSE(bool(bad));
-  EXPECT_NE(toString(bad.takeError()).find("unknown pass 'nope'"), std::string::npos);
+  EXPECT_NE(toString(bad.takeError()).find("unknown rule set 'nope'"), std::string::npos);
 }
 
 } // namespace

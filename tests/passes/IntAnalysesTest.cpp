@@ -5,14 +5,14 @@
 // order in which classes merge.
 //
 //===----------------------------------------------------------------------===//
-#include "egopt/egraph/LLVMLattices.h"
+#include "egopt/analyses/IntLattices.h"
 #include "egopt/egraph/Runner.h"
 #include "egopt/lift/Lifter.h"
-#include "egopt/passes/ConstantFold.h"
-#include "egopt/passes/KnownBitsAnalysis.h"
-#include "egopt/passes/Predicates.h"
-#include "egopt/passes/RangeAnalysis.h"
-#include "egopt/passes/RuleCatalog.h"
+#include "egopt/analyses/ConstantFold.h"
+#include "egopt/analyses/KnownBitsAnalysis.h"
+#include "egopt/rewrite/Predicates.h"
+#include "egopt/analyses/RangeAnalysis.h"
+#include "egopt/rewrite/RuleCatalog.h"
 
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"
@@ -106,7 +106,7 @@ TEST_F(IntAnalysesTest, NoPredicateHoldsOfANoValueClass) {
        "  %r = add i32 %s, %y\n  ret i32 %r\n}\n");
   eg::ClassId s = classOf("s");
   ASSERT_TRUE(ranges().of(*lf.egraph, s));
-  EXPECT_TRUE(eg::isNoValue(*ranges().of(*lf.egraph, s)));
+  EXPECT_TRUE(passes::isNoValue(*ranges().of(*lf.egraph, s)));
   eg::ClassId zero = constant(0, lf.egraph->nodes(s).front().type);
   lf.egraph->rebuild();
   for (const char *p : {"slt", "sle", "ult", "ule", "ne"}) {
@@ -158,7 +158,7 @@ TEST_F(IntAnalysesTest, TwoConstantsInOneClassAreAConflict) {
   EXPECT_FALSE(constants().valueOf(lf.egraph->find(one)));
   EXPECT_FALSE(holds("const", {one}));
   // The runner stops at once, with the reason.
-  eg::RuleSet none;
+  eg::RuleBook none;
   eg::Runner runner(*lf.egraph);
   EXPECT_EQ(runner.run(none).stopReason, eg::StopReason::Conflict);
 }

@@ -1,7 +1,7 @@
 // The rule prover: true rules are proven, wrong ones get a counterexample, and
 // poison, flags, UB and types are taken into account.
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/passes/Predicates.h"
+#include "egopt/rewrite/Predicates.h"
 #include "egopt/prover/PredicateSemantics.h"
 #include "egopt/prover/ProveRules.h"
 
@@ -266,9 +266,9 @@ TEST(Prover, WhatHasNoSemanticsFailsLoudly) {
 }
 
 TEST(Prover, RuleSetsAreProvenInOrderOnSeveralThreads) {
-  eg::RuleSet set;
+  eg::RuleBook set;
   llvm::cantFail(set.parse(ir::IRLanguage::get(), parsingPredicates(),
-                           "(pass p (rule a (add ?a 0) => ?a) (rule b (add ?a 1) => ?a)"
+                           "(rule-set p (rule a (add ?a 0) => ?a) (rule b (add ?a 1) => ?a)"
                            " (rule c (mul ?a 1) => ?a))",
                            "<test>"));
   std::vector<std::string> order;

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/passes/Predicates.h"
+#include "egopt/rewrite/Predicates.h"
 #include "egopt/prover/ProveRules.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -68,7 +68,7 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  eg::RuleSet rules;
+  eg::RuleBook rules;
   const eg::PredicateRegistry &preds = passes::irPredicates();
   for (const std::string &path : paths) {
     auto buf = MemoryBuffer::getFile(path);

@@ -4,7 +4,7 @@
 //   egopt in.ll|in.bc [-o out] [--emit=obj|asm|llvm|bc] [-O0..-O3] [-j N]
 //         [--cgus=N|auto] [-mtriple=T] [-mcpu=C] [--stats] [--stats-json=F]
 //         [--time-passes] [--time-trace=F] [--extractor=dag|greedy]
-//         [--compare-extractors] [--rules=FILE,...] [--passes=P,...]
+//         [--compare-extractors] [--rules=FILE,...] [--rule-sets=P,...]
 //         [--no-builtin-rules] [--no-interprocedural] [--no-loop-passes]
 //         [--egraph-iterations=N] [--egraph-node-growth=N]
 // Every error is one line on stderr (`egopt: error: ...`), exit code 1, and no
@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "egopt/Pipeline.h"
-#include "egopt/passes/RuleCatalog.h"
+#include "egopt/rewrite/RuleCatalog.h"
 
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/ADT/StringExtras.h"
@@ -105,11 +105,11 @@ struct DriverOptions {
                                   cl::cat(category)};
   cl::list<std::string> ruleFiles{"rules", cl::desc("Load more rule files (docs/rules.md)"),
                                   cl::CommaSeparated, cl::value_desc("file"), cl::cat(category)};
-  cl::list<std::string> passes{"passes",
-                               cl::desc("Run only these rewrite passes (e.g. algebra,bitwise; "
-                                        "built-in: address, algebra, bitwise, casts, compare, "
-                                        "constfold, float, knownbits, shifts)"),
-                               cl::CommaSeparated, cl::value_desc("pass"), cl::cat(category)};
+  cl::list<std::string> ruleSets{"rule-sets",
+                                 cl::desc("Run only these rule sets (e.g. algebra,bitwise; "
+                                          "built-in: address, algebra, bitwise, casts, compare, "
+                                          "constfold, float, knownbits, shifts)"),
+                                 cl::CommaSeparated, cl::value_desc("set"), cl::cat(category)};
   cl::opt<bool> noBuiltinRules{"no-builtin-rules",
                                cl::desc("Do not load the built-in rule files"), cl::cat(category)};
   cl::opt<bool> noInterprocedural{"no-interprocedural",
@@ -265,7 +265,7 @@ int main(int argc, char **argv) {
   DriverOptions options;
   auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
          attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors, ruleFiles,
-         passes, noBuiltinRules, noInterprocedural, noLoopPasses, noReassociate, iterations,
+         ruleSets, noBuiltinRules, noInterprocedural, noLoopPasses, noReassociate, iterations,
          nodeGrowth] = options;
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter([](raw_ostream &os) {
@@ -309,11 +309,11 @@ int main(int argc, char **argv) {
   opts.loopPasses = !noLoopPasses;
   opts.reassociate = !noReassociate;
   opts.nodeGrowth = nodeGrowth;
-  if (!ruleFiles.empty() || !passes.empty() || noBuiltinRules) {
+  if (!ruleFiles.empty() || !ruleSets.empty() || noBuiltinRules) {
     egopt::passes::RuleOptions ro;
     ro.builtin = !noBuiltinRules;
     ro.files.assign(ruleFiles.begin(), ruleFiles.end());
-    ro.passes.assign(passes.begin(), passes.end());
+    ro.ruleSets.assign(ruleSets.begin(), ruleSets.end());
     auto rules = egopt::passes::loadRules(ro);
     if (!rules) fail(toString(rules.takeError()));
     opts.rules = std::move(*rules);

@@ -4,9 +4,11 @@
 //
 //   parse ─► pre-passes (SROA, simplifycfg; the inliner at -O2 and up)
 //         ─► codegen units (each its own LLVMContext)
-//         ─► per unit, in parallel: lift each function, e-graph rounds and
-//            extraction (functions in parallel) ─► elaborate ─► LLVM codegen
+//         ─► per unit, in parallel: prepare each function, lift, e-graph
+//            rounds and extraction (functions in parallel) ─► elaborate
+//            ─► LLVM codegen
 //         ─► one output (objects joined with `ld.lld -r`), or one per unit.
+// lib/Stages.h lists the stages, one file each.
 // Only object output is split: IR and assembly output is one module, made in
 // one context (the e-graph work of its functions still runs in parallel).
 //
@@ -17,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 #include "egopt/TimeTrace.h"
+#include "egopt/egraph/Statistic.h"
 #include "egopt/egraph/Rewrite.h"
 #include "egopt/extract/Extractor.h"
 #include "egopt/lower/Codegen.h"
@@ -25,7 +28,6 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -61,7 +63,7 @@ struct Options {
   bool compareExtractors = false;
   /// The rewrite rules every function's e-graph runs (passes::loadRules);
   /// null: the built-in passes, loaded once.
-  std::shared_ptr<const eg::RuleSet> rules;
+  std::shared_ptr<const eg::RuleBook> rules;
   /// Overrides of the per-function e-graph budget (0: from optLevel;
   /// docs/rules.md gives the defaults and why).
   /// Normal forms of associative trees before the rules (Reassociate.h).
@@ -71,65 +73,18 @@ struct Options {
   TimeTrace *trace = nullptr;
 };
 
-/// Counters and timings of one compilation (--stats, --stats-json).
+/// Counters and timings of one compilation (--stats, --stats-json): every
+/// stage's declared statistics (eg::Statistic, declared in the stage's own
+/// file), and, per codegen unit, its size estimate and code generation time.
 struct Stats {
-  size_t functions = 0;           ///< definitions seen
-  size_t liftedFunctions = 0;     ///< went through the e-graph
-  size_t skippedFunctions = 0;    ///< kept as they were (see docs/pipeline.md)
-  size_t pureInstructions = 0;
-  size_t skeletonInstructions = 0;
-  std::map<std::string, size_t> skeletonByOpcode;
-  // Skeleton optimizations (docs/skeleton.md).
-  size_t loadsFromStores = 0, loadsFromLoads = 0, deadStores = 0;
-  /// Address expressions too deep to number (ExpressionNumbering::kMaxDepth).
-  size_t addressDepthLimitHits = 0;
-  size_t phisFolded = 0, branchesFolded = 0, blocksRemoved = 0;
-  size_t eNodes = 0, eClasses = 0;
-  /// Rewriting: rounds run, unions rules made, applications declined (types
-  /// that did not fit), and how the functions' runs stopped.
-  size_t rewriteRounds = 0, rewriteUnions = 0, rewriteDeclined = 0;
-  size_t smallMemTransfers = 0; ///< memcpy/memmove/memset of 1-8 bytes made scalar
-  size_t returnedArguments = 0; ///< call results forwarded from a `returned` argument
-  size_t vectorizedFunctions = 0; ///< functions with loops LLVM's vectorizer widened
-  size_t edgeSelects = 0; ///< phi operands decided by their edge (EdgeSelects.h)
-  /// Trees of one associative operator given a normal form (Reassociate.h),
-  /// and their operations before and after.
-  size_t reassociatedTrees = 0, reassociatedOperationsIn = 0, reassociatedOperationsOut = 0;
-  /// Analysis joins skipped at a class's fact-change limit (EGraph.h).
-  size_t factChangeLimitHits = 0;
-  /// Functions left as the pre-passes made them: their e-graph found an
-  /// analysis conflict (Analysis.h), so nothing is extracted from it.
-  size_t conflictFunctions = 0;
-  size_t deadSkeleton = 0; ///< unused instructions without effects, deleted before lifting and after lowering
-  /// Full unrolling (SmallLoopUnroll.h): loops hinted, functions the
-  /// unroller ran on, functions with loops it was not run on.
-  size_t loopsHinted = 0, unrollerRan = 0, unrollerSkipped = 0;
-  std::map<std::string, size_t> stopReasons;
-  /// Per rule: unions it made (rules that never fired are absent).
-  std::map<std::string, size_t> ruleUnions;
-  size_t materialized = 0, reused = 0, hoisted = 0, atSource = 0, erased = 0;
-  /// Extraction: the DAG cost (TTI costs times loop weights) of the choice
-  /// elaboration builds, summed over functions; with compareExtractors, that
-  /// of each extractor's choice on the same e-graphs. costKeys: questions
-  /// asked of TargetTransformInfo.
-  uint64_t dagCost = 0, greedyDagCost = 0, dagExtractorDagCost = 0;
-  size_t costKeys = 0;
-  size_t externalizedSymbols = 0; ///< internal symbols shared across units
-  /// Per codegen unit: the estimate and the measured codegen time.
+  eg::Statistics counters;
   std::vector<uint64_t> cguEstimates;
   std::vector<double> cguCodegenSeconds;
   /// Mean absolute deviation between estimated and measured shares.
   double cguEstimateError = 0;
-  /// Wall time per phase, summed over units where units run in parallel.
-  /// `lift` is the sequential preparation of a unit's functions; `egraph`
-  /// is lifting, e-graph work and extraction, with functions in parallel;
-  /// `extract` is the part of it spent on costs and extraction.
-  double extractSeconds = 0;
-  double prePassSeconds = 0, splitSeconds = 0, liftSeconds = 0, egraphSeconds = 0,
-         lowerSeconds = 0, codegenSeconds = 0, joinSeconds = 0, totalSeconds = 0;
-  /// Wall time of the parallel phase (every unit optimized and compiled).
-  double unitsWallSeconds = 0;
 
+  /// Sets cguEstimateError from the estimates and the codegen times.
+  void measureEstimates();
   void merge(const Stats &other);
   void print(llvm::raw_ostream &os) const;
   void printTimes(llvm::raw_ostream &os) const;

@@ -8,8 +8,8 @@
 ; inverts the remainder loop's branch (`icmp eq`, still against zero;
 ; tests/lit/loops/loop-passes.ll, @countdown_widened).
 ;
-; RUN: egopt --emit=llvm --passes=constfold --no-loop-passes %s -o - | FileCheck %s
-; RUN: egopt --emit=llvm --passes=constfold --no-loop-passes %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --emit=llvm --rule-sets=constfold --no-loop-passes %s -o - | FileCheck %s
+; RUN: egopt --emit=llvm --rule-sets=constfold --no-loop-passes %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

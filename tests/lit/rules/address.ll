@@ -1,11 +1,11 @@
-; The `address` rule file (passes/rules/address.rules): pointer-plus-offset
+; The `address` rule file (passes/rewrite/rules/address.rules): pointer-plus-offset
 ; chains (a getelementptr is lifted as `ptradd` of a byte offset). Only that
 ; pass runs. Each function's whole body is checked line by line, through its
 ; closing brace. (ptradd-zero and ptradd-neg: see literal-widths.ll.)
 ;
-; RUN: egopt --no-reassociate --emit=llvm --passes=address -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --emit=llvm --passes=address %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --emit=llvm --passes=address -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=address -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=address %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=address -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

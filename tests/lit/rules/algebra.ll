@@ -1,12 +1,12 @@
-; The `algebra` rule file (passes/rules/algebra.rules): identities of
+; The `algebra` rule file (passes/rewrite/rules/algebra.rules): identities of
 ; wrapping integer arithmetic. Only that pass runs, so what changes is its
 ; doing (integer constant folding is an analysis and always on). Each
 ; function's whole body is checked line by line, through its closing brace,
 ; so a removed instruction cannot remain.
 ;
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=algebra -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=algebra %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=algebra -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=algebra -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=algebra %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=algebra -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

@@ -1,12 +1,12 @@
-; The `bitwise` rule file (passes/rules/bitwise.rules): idempotence,
+; The `bitwise` rule file (passes/rewrite/rules/bitwise.rules): idempotence,
 ; absorption, complements, De Morgan, distribution, disjoint `or`, and
 ; inverted compares. Only that pass runs. Each function's whole body is
 ; checked line by line, through its closing brace, so a removed instruction
 ; cannot remain.
 ;
-; RUN: egopt --no-reassociate --emit=llvm --passes=bitwise -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --emit=llvm --passes=bitwise %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --emit=llvm --passes=bitwise -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=bitwise -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=bitwise %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=bitwise -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

@@ -1,13 +1,13 @@
-; The `casts` rule file (passes/rules/casts.rules): zext/sext/trunc chains,
+; The `casts` rule file (passes/rewrite/rules/casts.rules): zext/sext/trunc chains,
 ; trunc of an operation on zext'ed operands, compares of two extensions,
 ; sext of a non-negative value. Rules whose right-hand side types do not fit
 ; a match are declined (the negative cases below). Only that pass runs, with
 ; `knownbits` where a condition needs the known bits of a value. Each
 ; function's whole body is checked line by line, through its closing brace.
 ;
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=casts -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=casts %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=casts -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=casts -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=casts %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=casts -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

@@ -1,13 +1,13 @@
-; The `compare` rule file (passes/rules/compare.rules): reflexive compares,
+; The `compare` rule file (passes/rewrite/rules/compare.rules): reflexive compares,
 ; compares of a sum or a mask, i1 compares, select identities, and the one
 ; canonical form of each min/max shape. Only that pass runs. Each function's
 ; whole body is checked line by line, through its closing brace.
 ; (Wider cases of rules with an integer literal on the left-hand side are
 ; also in literal-widths.ll.)
 ;
-; RUN: egopt --no-reassociate --emit=llvm --passes=compare -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --emit=llvm --passes=compare %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --emit=llvm --passes=compare -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=compare -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=compare %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=compare -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

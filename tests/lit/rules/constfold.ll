@@ -1,12 +1,12 @@
-; The `constfold` rule file (passes/rules/constfold.rules): constants moved
+; The `constfold` rule file (passes/rewrite/rules/constfold.rules): constants moved
 ; to the right of commutative operators and compares, chains of constants
 ; combined, compares of x+a / x^a against a constant, selects on a constant.
 ; Only that pass runs. Each function's whole body is checked line by line,
 ; through its closing brace.
 ;
-; RUN: egopt --no-reassociate --emit=llvm --passes=constfold -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --emit=llvm --passes=constfold %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --emit=llvm --passes=constfold -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=constfold -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=constfold %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=constfold -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

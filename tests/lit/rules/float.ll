@@ -1,11 +1,11 @@
-; The `float` rule file (passes/rules/float.rules): IEEE-exact rewrites of
+; The `float` rule file (passes/rewrite/rules/float.rules): IEEE-exact rewrites of
 ; fneg pairs, sign moved out of fmul/fdiv, compares of a value with itself
 ; and of negations, and fcmp ord/uno under nnan. Only that pass runs. Each
 ; function's whole body is checked line by line, through its closing brace.
 ;
-; RUN: egopt --no-reassociate --emit=llvm --passes=float -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --emit=llvm --passes=float %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --emit=llvm --passes=float -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=float -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=float %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=float -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

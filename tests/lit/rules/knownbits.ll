@@ -1,12 +1,12 @@
-; The `knownbits` rule file (passes/rules/knownbits.rules): rules whose
+; The `knownbits` rule file (passes/rewrite/rules/knownbits.rules): rules whose
 ; conditions read the known-bits and range analyses: masks that change
 ; nothing, signed operations on non-negative values made unsigned, compares
 ; the ranges decide, nsw/nuw proven on add. Only that pass runs. Each
 ; function's whole body is checked line by line, through its closing brace.
 ;
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=knownbits -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=knownbits %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=knownbits -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=knownbits -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=knownbits %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=knownbits -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

@@ -5,7 +5,7 @@
 ; icmp-eq-sub, and-zext-i1, ptradd-zero, ptradd-neg, ... never fired on
 ; i8..i64). Several passes run; each function is one such rule.
 ;
-; RUN: egopt --no-reassociate --emit=llvm --passes=algebra,bitwise,shifts,compare,casts,address -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --emit=llvm --rule-sets=algebra,bitwise,shifts,compare,casts,address -o - %s | FileCheck %s
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

@@ -2,12 +2,12 @@
 ; (passes/Reassociate.h): coefficients and one constant for add/sub, powers
 ; for mul, parity for xor, distinct terms for and/or. An inner node used
 ; twice is a term of its own, not part of the tree. No rule runs here
-; (--passes=float has none for integers), so every fold is the normal form's.
-; RUN: egopt --no-interprocedural --emit=llvm --passes=float %s -o - | FileCheck %s
-; RUN: egopt --no-interprocedural --emit=llvm --passes=float %s --stats-json=%t.json -o /dev/null
+; (--rule-sets=float has none for integers), so every fold is the normal form's.
+; RUN: egopt --no-interprocedural --emit=llvm --rule-sets=float %s -o - | FileCheck %s
+; RUN: egopt --no-interprocedural --emit=llvm --rule-sets=float %s --stats-json=%t.json -o /dev/null
 ; RUN: FileCheck %s --check-prefix=STATS < %t.json
 ; Without it, nothing folds.
-; RUN: egopt --no-interprocedural --no-reassociate --emit=llvm --passes=float %s -o - | FileCheck %s --check-prefix=OFF
+; RUN: egopt --no-interprocedural --no-reassociate --emit=llvm --rule-sets=float %s -o - | FileCheck %s --check-prefix=OFF
 
 ; CHECK-LABEL: define {{.*}}@constants(
 ; CHECK-NEXT:    %[[R:.*]] = add i32 %x, 10

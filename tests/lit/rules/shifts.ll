@@ -1,4 +1,4 @@
-; The `shifts` rule file (passes/rules/shifts.rules): shifts by or of 0,
+; The `shifts` rule file (passes/rewrite/rules/shifts.rules): shifts by or of 0,
 ; strength reduction of multiplication and division by powers of two, shift
 ; pairs that make masks, nsw/nuw/exact round trips. Only that pass runs
 ; (the known bits and ranges its conditions read are analyses, always on).
@@ -6,9 +6,9 @@
 ; brace. (Rules with an integer literal on the left-hand side: see also
 ; literal-widths.ll.)
 ;
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=shifts -o - %s | FileCheck %s
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=shifts %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --passes=shifts -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=shifts -o - %s | FileCheck %s
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=shifts %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=shifts -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

@@ -7,7 +7,7 @@
 //
 // Rule files are s-expressions:
 //   ; a comment
-//   (pass algebra
+//   (rule-set algebra
 //     (rule comm-add   (+ ?a ?b) => (+ ?b ?a))
 //     (rule div-canon  (/ ?a ?b) => (* ?a (pow ?b -1)) if (is-not-zero ?b)))
 // Errors name the source, line and column.
@@ -90,30 +90,33 @@ private:
   SourceLoc loc_;
 };
 
-struct Pass {
+/// A named group of rules, enabled or not as a whole: a rule file's
+/// `(rule-set NAME (rule ...) ...)`.
+struct RuleSet {
   std::string name;
   bool enabled = true;
   std::vector<std::unique_ptr<Rule>> rules;
 };
 
-class RuleSet {
+/// Every rule a run may use, in rule sets, in file order.
+class RuleBook {
 public:
-  /// Parses a rule file's text; passes of the same name are joined.
+  /// Parses a rule file's text; rule sets of the same name are joined.
   llvm::Error parse(const Language &lang, const PredicateRegistry &preds, std::string_view text,
                     std::string_view source);
-  /// Adds a rule to pass `pass` (created when new). Rule names must be unique.
-  llvm::Error addRule(std::string_view pass, std::unique_ptr<Rule> rule);
+  /// Adds a rule to rule set `set` (created when new). Rule names must be unique.
+  llvm::Error addRule(std::string_view set, std::unique_ptr<Rule> rule);
 
-  const std::vector<Pass> &passes() const { return passes_; }
-  Pass *findPass(std::string_view name);
-  /// Enables exactly the named passes; fails on an unknown name.
+  const std::vector<RuleSet> &ruleSets() const { return sets_; }
+  RuleSet *findRuleSet(std::string_view name);
+  /// Enables exactly the named rule sets; fails on an unknown name.
   llvm::Error enableOnly(const std::vector<std::string> &names);
-  /// The rules of the enabled passes, in file order.
+  /// The rules of the enabled rule sets, in file order.
   std::vector<const Rule *> enabledRules() const;
   size_t numRules() const;
 
 private:
-  std::vector<Pass> passes_;
+  std::vector<RuleSet> sets_;
   llvm::StringMap<bool> ruleNames_;
 };
 

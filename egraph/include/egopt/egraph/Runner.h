@@ -57,7 +57,7 @@ public:
     return *this;
   }
 
-  RunReport run(const RuleSet &rules);
+  RunReport run(const RuleBook &rules);
   RunReport run(const std::vector<const Rule *> &rules);
 
   EGraph &egraph() { return g_; }

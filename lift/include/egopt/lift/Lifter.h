@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 #include "egopt/egraph/EGraph.h"
+#include "egopt/egraph/Statistic.h"
 #include "egopt/lift/IRLanguage.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -58,16 +59,6 @@ struct SkeletonUse {
   eg::ClassId cls;
 };
 
-struct LiftStats {
-  size_t pureInstructions = 0;
-  size_t skeletonInstructions = 0;
-  /// Phis whose incoming values are all one class, lifted as that class.
-  size_t phisFolded = 0;
-  /// Skeleton instructions by opcode name (a count of what stays out of the
-  /// e-graph: the report of "skeleton-only instructions of each kind").
-  std::map<std::string, size_t> skeletonByOpcode;
-};
-
 struct LiftedFunction {
   llvm::Function *fn = nullptr;
   std::unique_ptr<eg::EGraph> egraph;
@@ -79,7 +70,9 @@ struct LiftedFunction {
   /// For each lifted instruction, the class it went into (same order as
   /// `pure`), for debug locations and names of the values lowering creates.
   std::vector<eg::ClassId> pureClass;
-  LiftStats stats;
+  /// What lifting and phi folding counted (lifted functions are lifted in
+  /// parallel; the pipeline merges these in function order).
+  eg::Statistics stats;
 };
 
 /// Adds analyses to a function's new, empty e-graph (they may keep a

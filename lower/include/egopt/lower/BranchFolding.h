@@ -20,11 +20,8 @@
 
 namespace egopt::lower {
 
-struct BranchFoldingStats {
-  size_t branchesFolded = 0; ///< conditional br and switch made unconditional
-  size_t blocksRemoved = 0;  ///< blocks left unreachable, deleted
-};
-
-BranchFoldingStats foldConstantBranches(ir::LiftedFunction &lf);
+/// Makes branches and switches on a constant class unconditional and deletes
+/// the blocks that leaves unreachable; counts both into `stats`.
+void foldConstantBranches(ir::LiftedFunction &lf, eg::Statistics &stats);
 
 } // namespace egopt::lower

@@ -22,14 +22,8 @@
 
 namespace egopt::lower {
 
-struct ElaborationStats {
-  size_t materialized = 0; ///< instructions created
-  size_t reused = 0;       ///< uses served by a dominating copy (GVN)
-  size_t hoisted = 0;      ///< values placed in a shallower loop than their use
-  size_t atSource = 0;     ///< values built where the source computed them, before a call
-  size_t erased = 0;       ///< lifted instructions removed
-};
-
-ElaborationStats elaborate(ir::LiftedFunction &lf, const extract::Extractor &ex);
+/// Rebuilds `lf`'s function from the extractor's choice; counts what it
+/// materialized, reused, hoisted and erased into `stats`.
+void elaborate(ir::LiftedFunction &lf, const extract::Extractor &ex, eg::Statistics &stats);
 
 } // namespace egopt::lower

@@ -1,0 +1,41 @@
+//===- SkeletonOptimizer.h - The skeleton's optimizations, in order -------===//
+//
+// What runs on the LLVM IR of each function before it is lifted
+// (docs/skeleton.md): unreachable blocks removed; selects a phi receives
+// along a deciding edge (EdgeSelects.h); calls whose callee returns an
+// argument forwarded, and dead instructions deleted (Calls.h); then the
+// memory optimizations: small memory intrinsics as scalar loads and stores
+// (SmallMemTransfers.h), load forwarding (LoadForwarding.h), dead stores
+// (DeadStores.h; a forwarded load no longer separates two stores).
+//
+// Every optimization is one step of the same shape, listed once, in the
+// order they run, in SkeletonOptimizer.cpp, where its counters are declared.
+// Alias analysis is LLVM's default function pipeline (BasicAA, TBAA, scoped
+// no-alias), through one FunctionAnalysisManager per optimizer; a function's
+// analyses are dropped once it is done, since the IR has changed.
+// Edits the IR: run it on the thread that owns the context.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "egopt/egraph/Statistic.h"
+#include "egopt/llvm/AnalysisManagers.h"
+
+#include "llvm/IR/Function.h"
+
+namespace egopt::passes {
+
+class SkeletonOptimizer {
+public:
+  /// Runs every step on `f`, a definition the e-graph will take.
+  void run(llvm::Function &f, eg::Statistics &stats);
+
+private:
+  AnalysisManagers am_;
+};
+
+/// Deletes the instructions whose result is unused and that have no effect
+/// (one of the steps; the pipeline runs it after lowering too, since
+/// rewriting can leave a pure call's result unused).
+void deleteDeadInstructions(llvm::Function &f, eg::Statistics &stats);
+
+} // namespace egopt::passes

@@ -1,0 +1,88 @@
+#include "egopt/skeleton/SkeletonOptimizer.h"
+
+#include "Calls.h"
+#include "DeadStores.h"
+#include "EdgeSelects.h"
+#include "LoadForwarding.h"
+#include "SmallMemTransfers.h"
+
+#include "llvm/Analysis/MemorySSA.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+namespace egopt::passes {
+using namespace llvm;
+
+EGOPT_STATISTIC(EdgeSelects, "02-skeleton", "edge_selects",
+                "phi operands: selects decided by the incoming edge");
+EGOPT_STATISTIC(ReturnedArguments, "02-skeleton", "returned_arguments",
+                "call results replaced by the argument the callee returns");
+EGOPT_STATISTIC(DeadSkeleton, "02-skeleton", "dead_skeleton",
+                "dead instructions deleted before lifting and after lowering (pure calls, ...)");
+EGOPT_STATISTIC(SmallMemTransfers, "02-skeleton", "small_mem_transfers",
+                "memcpy/memmove/memset of 1-8 bytes made scalar loads and stores");
+EGOPT_STATISTIC(LoadsFromStores, "02-skeleton", "loads_from_stores",
+                "loads replaced by the value stored (store-to-load forwarding)");
+EGOPT_STATISTIC(LoadsFromLoads, "02-skeleton", "loads_from_loads",
+                "loads replaced by an earlier load (redundant loads)");
+EGOPT_STATISTIC(AddressDepthLimitHits, "02-skeleton", "address_depth_limit_hits",
+                "  address expressions too deep to compare (limit)");
+EGOPT_STATISTIC(DeadStores, "02-skeleton", "dead_stores",
+                "stores overwritten before any read, erased");
+
+namespace {
+
+/// One skeleton optimization: the function, the analyses it may ask for,
+/// and where it counts.
+struct Step {
+  const char *name;
+  void (*run)(Function &f, AnalysisManagers &am, eg::Statistics &stats);
+};
+
+/// The steps, in the order they run; each sees the IR the previous left.
+const Step kSteps[] = {
+    {"unreachable-blocks",
+     [](Function &f, AnalysisManagers &, eg::Statistics &) { removeUnreachableBlocks(f); }},
+    {"edge-selects",
+     [](Function &f, AnalysisManagers &, eg::Statistics &s) {
+       s.add(EdgeSelects, simplifyEdgeSelects(f));
+     }},
+    {"returned-arguments",
+     [](Function &f, AnalysisManagers &, eg::Statistics &s) {
+       s.add(ReturnedArguments, forwardReturnedArguments(f));
+     }},
+    {"dead-instructions",
+     [](Function &f, AnalysisManagers &, eg::Statistics &s) { deleteDeadInstructions(f, s); }},
+    {"small-mem-transfers",
+     [](Function &f, AnalysisManagers &, eg::Statistics &s) {
+       s.add(SmallMemTransfers, expandSmallMemTransfers(f));
+     }},
+    {"load-forwarding",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       auto &dt = am.fam.getResult<DominatorTreeAnalysis>(f);
+       auto &aa = am.fam.getResult<AAManager>(f);
+       auto &mssa = am.fam.getResult<MemorySSAAnalysis>(f).getMSSA();
+       LoadForwardingStats lf = forwardLoads(f, mssa, aa, dt);
+       s.add(LoadsFromStores, lf.fromStores);
+       s.add(LoadsFromLoads, lf.fromLoads);
+       s.add(AddressDepthLimitHits, lf.addressDepthLimitHits);
+     }},
+    // Alias analysis keeps nothing about instructions between queries, so
+    // the result load forwarding used still serves after the loads are gone.
+    {"dead-stores",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       s.add(DeadStores, eraseOverwrittenStores(f, am.fam.getResult<AAManager>(f)));
+     }},
+};
+
+} // namespace
+
+void SkeletonOptimizer::run(Function &f, eg::Statistics &stats) {
+  for (const Step &step : kSteps) step.run(f, am_, stats);
+  am_.fam.clear(f, f.getName());
+}
+
+void deleteDeadInstructions(Function &f, eg::Statistics &stats) {
+  stats.add(DeadSkeleton, deleteTriviallyDeadInstructions(f));
+}
+
+} // namespace egopt::passes

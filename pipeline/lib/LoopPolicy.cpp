@@ -1,0 +1,130 @@
+//===- LoopPolicy.cpp - Which loops LLVM's vectorizer may widen ------------===//
+//
+// After lowering, at -O2 and up (docs/pipeline.md, "Loop passes").
+//
+//===----------------------------------------------------------------------===//
+#include "Stages.h"
+
+#include "egopt/llvm/AnalysisManagers.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/LoopAccessAnalysis.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Utils/LoopSimplify.h"
+#include "llvm/Transforms/Utils/LoopUtils.h"
+#include "llvm/Transforms/Vectorize/LoopVectorize.h"
+#include "llvm/Transforms/Vectorize/VectorCombine.h"
+
+namespace egopt {
+using namespace llvm;
+
+EGOPT_STATISTIC(VectorizedFunctions, "07-loops.vectorize", "vectorized_functions",
+                "functions whose loops LLVM's vectorizer changed");
+
+/// LLVM's loop vectorizer on the lowered functions that have loops. After the
+/// e-graph: it needs the loops' final form, and its cost model the target's
+/// (no target machine, no vectorization).
+///
+/// Which loops it may widen (docs/pipeline.md, "Loop passes", has the
+/// measurements); every other innermost loop gets the vectorizer's own
+/// "do not vectorize" hint for the run:
+/// - Innermost loops without calls. The vectorizer refuses a loop that calls
+///   a function (no vector library is configured, so no call has a vector
+///   variant); a function without any other loop is skipped before the
+///   vectorizer's analyses are computed, and its loops stay as they are (the
+///   vectorizer would put them in LCSSA form even when it widens nothing).
+/// - Loops that compute what they store, or store nothing (reductions). A
+///   loop that only copies or fills is left scalar: LLVM's own pipeline
+///   makes the countable ones memcpy or memset calls, not vector loops, and
+///   on the corpus they are the LZ coders' short match and literal copies,
+///   whose widened versions ran no program faster.
+/// - Loops whose memory accesses need no runtime alias check: the checked
+///   vector path of the corpus's such loops (copies whose source and
+///   destination overlap by design) ran rarely. Loop access analysis finds
+///   them, and the vectorizer then reuses it.
+void vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm, eg::Statistics &stats) {
+  passes::AnalysisManagers am(&tm);
+  FunctionAnalysisManager &fam = am.fam;
+  FunctionPassManager fpm;
+  fpm.addPass(LoopVectorizePass());
+  // What the vectorizer leaves for InstCombine and VectorCombine, as in
+  // LLVM's own pipeline: the idioms of the widened body (`a >= b ? a - b : 0`
+  // is `usub.sat`, one instruction on vectors), then the reverse shuffles
+  // around element-wise operations of a loop that walks down an array. Only
+  // the functions it changed (1 in minigzip, 4 in zstd); the rest keep the
+  // e-graph's choices. In those, InstCombine also sees the scalar code.
+  FunctionPassManager cleanup;
+  cleanup.addPass(InstCombinePass());
+  cleanup.addPass(VectorCombinePass());
+  // Calls no function, and computes what it stores or stores nothing: a loop
+  // that only moves data stores nothing but values loaded in the loop or
+  // invariant (a copy or a fill).
+  auto mayWiden = [](const Loop &l) {
+    bool stores = false, computes = false;
+    for (const BasicBlock *bb : l.blocks())
+      for (const Instruction &i : *bb) {
+        if (isa<CallBase>(i) && !isa<IntrinsicInst>(i)) return false;
+        if (auto *st = dyn_cast<StoreInst>(&i)) {
+          stores = true;
+          auto *v = dyn_cast<Instruction>(st->getValueOperand());
+          computes |= v && l.contains(v) && !isa<LoadInst>(v);
+        }
+      }
+    return computes || !stores;
+  };
+  // The vectorizer marks the loops it widened (and their scalar remainders).
+  auto vectorized = [](const Function &f) {
+    for (const BasicBlock &bb : f)
+      if (MDNode *loopID = bb.getTerminator()->getMetadata(LLVMContext::MD_loop))
+        if (findOptionMDForLoopID(loopID, "llvm.loop.isvectorized")) return true;
+    return false;
+  };
+  for (Function *f : functions) {
+    scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
+    LoopInfo &li = fam.getResult<LoopAnalysis>(*f);
+    // Innermost loops, and whether each may be widened.
+    SmallVector<std::pair<Loop *, bool>, 8> innermost;
+    for (Loop *l : li.getLoopsInPreorder())
+      if (l->isInnermost()) innermost.push_back({l, mayWiden(*l)});
+    if (none_of(innermost, [](auto &e) { return e.second; }) || vectorized(*f)) continue;
+    // Loop access analysis wants the vectorizer's loop form (a preheader,
+    // one latch, dedicated exits); the vectorizer would make it anyway.
+    auto &dt = fam.getResult<DominatorTreeAnalysis>(*f);
+    auto &se = fam.getResult<ScalarEvolutionAnalysis>(*f);
+    auto &ac = fam.getResult<AssumptionAnalysis>(*f);
+    for (Loop *l : li) simplifyLoop(l, &dt, &li, &se, &ac, nullptr, /*PreserveLCSSA=*/false);
+    auto &access = fam.getResult<LoopAccessAnalysis>(*f);
+    // Every other innermost loop is told to stay scalar through the
+    // vectorizer's own hint, and gets its loop metadata back afterwards.
+    SmallVector<std::pair<Instruction *, MDNode *>, 8> hinted;
+    size_t widen = 0;
+    for (auto [l, may] : innermost) {
+      if (may) {
+        const LoopAccessInfo &lai = access.getInfo(*l);
+        if (!(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need)) {
+          ++widen;
+          continue;
+        }
+      }
+      Instruction *latchTerm = l->getLoopLatch() ? l->getLoopLatch()->getTerminator() : nullptr;
+      if (!latchTerm) continue;
+      hinted.push_back({latchTerm, latchTerm->getMetadata(LLVMContext::MD_loop)});
+      addStringMetadataToLoop(l, "llvm.loop.vectorize.enable", 0);
+    }
+    if (widen) {
+      fpm.run(*f, fam);
+      if (vectorized(*f)) {
+        stats.add(VectorizedFunctions);
+        cleanup.run(*f, fam);
+      }
+    }
+    for (auto [term, loopID] : hinted) term->setMetadata(LLVMContext::MD_loop, loopID);
+  }
+}
+
+} // namespace egopt

@@ -1,0 +1,140 @@
+//===- PrePasses.cpp - LLVM's passes before the e-graph --------------------===//
+//
+// The pre-pass pipeline of each level, built from LLVM's passes and egopt's
+// SmallLoopUnroll (docs/pipeline.md, "Pre-passes"), on the whole module.
+//
+//===----------------------------------------------------------------------===//
+#include "Stages.h"
+
+#include "egopt/llvm/AnalysisManagers.h"
+#include "egopt/llvm/SmallLoopUnroll.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Analysis/CGSCCPassManager.h"
+#include "llvm/Analysis/InlineAdvisor.h"
+#include "llvm/Analysis/InlineCost.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Transforms/Coroutines/CoroAnnotationElide.h"
+#include "llvm/Transforms/Coroutines/CoroCleanup.h"
+#include "llvm/Transforms/Coroutines/CoroEarly.h"
+#include "llvm/Transforms/Coroutines/CoroElide.h"
+#include "llvm/Transforms/Coroutines/CoroSplit.h"
+#include "llvm/Transforms/IPO/AlwaysInliner.h"
+#include "llvm/Transforms/IPO/FunctionAttrs.h"
+#include "llvm/Transforms/IPO/Inliner.h"
+#include "llvm/Transforms/IPO/ModuleInliner.h"
+#include "llvm/Transforms/IPO/SCCP.h"
+#include "llvm/Transforms/Instrumentation/AllocToken.h"
+#include "llvm/Transforms/Scalar/LoopPassManager.h"
+#include "llvm/Transforms/Scalar/LoopUnrollPass.h"
+#include "llvm/Transforms/Scalar/LowerConstantIntrinsics.h"
+#include "llvm/Transforms/Scalar/LowerExpectIntrinsic.h"
+#include "llvm/Transforms/Scalar/SROA.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
+#include "llvm/Transforms/Scalar/TailRecursionElimination.h"
+#include "llvm/Transforms/Utils/EntryExitInstrumenter.h"
+
+namespace egopt {
+using namespace llvm;
+
+/// SROA (which includes mem2reg) and simplifycfg on every function; at -O2
+/// and up the CGSCC inliner runs with them interleaved, as LLVM's own
+/// pipeline does. Two interprocedural passes follow the same measurement
+/// (docs/pipeline.md): IPSCCP, for constants that cross function boundaries
+/// (a noinline `MEM_isLittleEndian()` that returns 1), and the post-order
+/// function-attribute inference, which marks such callees `memory(none)
+/// nounwind willreturn` so their calls can go. Per-function e-graphs cannot
+/// see across calls. LLVM's scalar optimizers (instcombine, GVN, ...) are
+/// not run: the e-graph does that work.
+///
+/// Around them, the lowerings LLVM's pipelines run at every level (-O0
+/// included), since egopt replaces those pipelines and code generation
+/// cannot do without them or would silently drop what they implement:
+/// coroutines split into their ramp, resume and destroy functions (code
+/// generation aborts on `llvm.coro.*`), `-finstrument-functions` calls,
+/// allocation tokens; and, at -O1 and up as in LLVM, `llvm.expect` turned
+/// into branch weights and `llvm.is.constant`/`llvm.objectsize` folded
+/// once inlining has run.
+void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statistics &stats) {
+  auto start = Clock::now();
+  scope_exit timed([&] { stats.addSeconds(PrePassSeconds, since(start)); });
+  unsigned optLevel = opts.optLevel;
+  bool interprocedural = opts.interprocedural, loopPasses = opts.loopPasses;
+  passes::AnalysisManagers am(tm);
+  if (optLevel == 0) {
+    // LLVM's own -O0 pipeline is exactly those lowerings (and always-inline).
+    PassBuilder pb(tm);
+    pb.buildO0DefaultPipeline(OptimizationLevel::O0).run(m, am.mam);
+    return;
+  }
+
+  auto simplify = [](bool markTailCalls) {
+    FunctionPassManager fpm;
+    fpm.addPass(SROAPass(SROAOptions::ModifyCFG));
+    fpm.addPass(SimplifyCFGPass());
+    // Marks calls in tail position `tail` (a jump instead of call + return
+    // for wrappers like zstd's `XXH_memcpy`); the skeleton keeps the marker.
+    // Once, after inlining, as in LLVM's own pipeline: before IPSCCP it
+    // changed no output of the corpus and cost 0.1% of xz's compile.
+    if (markTailCalls) fpm.addPass(TailCallElimPass());
+    return fpm;
+  };
+  ModulePassManager mpm;
+  mpm.addPass(CoroEarlyPass());
+  {
+    FunctionPassManager early;
+    early.addPass(EntryExitInstrumenterPass(/*PostInlining=*/false));
+    early.addPass(LowerExpectIntrinsicPass());
+    mpm.addPass(createModuleToFunctionPassAdaptor(std::move(early)));
+  }
+  mpm.addPass(AlwaysInlinerPass());
+  // Tail-call marking here only at -O1: at -O2 and up the inliner's walk
+  // below marks them.
+  mpm.addPass(createModuleToFunctionPassAdaptor(simplify(/*markTailCalls=*/optLevel < 2)));
+  // After SROA: on -O0 IR full of allocas IPSCCP finds little.
+  // No function specialization: LLVM leaves it to -O3 (and it cost zstd
+  // 0.5% of its compile).
+  if (interprocedural) mpm.addPass(IPSCCPPass(IPSCCPOptions(/*AllowFuncSpec=*/false)));
+  // A coroutine is split in the post-order walk, after its callees, as in
+  // LLVM's pipeline (so the inliner sees the split functions).
+  if (optLevel >= 2) {
+    ModuleInlinerWrapperPass inliner(getInlineParams(optLevel, /*SizeOptLevel=*/0));
+    FunctionPassManager fpm = simplify(/*markTailCalls=*/true);
+    if (loopPasses) {
+      // Loops with a small constant trip count unrolled: zlib's braided CRC
+      // runs `for (k = 0; k < W; k++)` per word. The e-graph then folds the
+      // copies' induction values into constant offsets. No loop rotation:
+      // it cost lz4 4% more instructions and zstd compile time
+      // (docs/pipeline.md, "Loop passes"). At -O2 small counted loops get
+      // a larger limit than LLVM's: the body is not simplified yet
+      // (SmallLoopUnroll.h).
+      // The unroller runs only on functions with a loop it may unroll.
+      FunctionPassManager unroll;
+      unroll.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(optLevel))));
+      // The unrolled copies index arrays by constants now: SROA turns
+      // them into values (zstd's four Huffman streams' states).
+      unroll.addPass(SROAPass(SROAOptions::ModifyCFG));
+      unroll.addPass(SimplifyCFGPass()); // joins the unrolled copies' blocks
+      fpm.addPass(passes::SmallLoopUnroll(optLevel, std::move(unroll), &stats));
+    }
+    // A coroutine whose frame does not escape the caller it was inlined
+    // into gets its frame on the caller's stack.
+    fpm.addPass(CoroElidePass());
+    inliner.getPM().addPass(createCGSCCToFunctionPassAdaptor(std::move(fpm)));
+    if (interprocedural) inliner.getPM().addPass(PostOrderFunctionAttrsPass());
+    inliner.getPM().addPass(CoroSplitPass(/*OptimizeFrame=*/true));
+    inliner.getPM().addPass(CoroAnnotationElidePass());
+    mpm.addPass(std::move(inliner));
+  } else {
+    CGSCCPassManager cgpm;
+    if (interprocedural) cgpm.addPass(PostOrderFunctionAttrsPass());
+    cgpm.addPass(CoroSplitPass(/*OptimizeFrame=*/true));
+    mpm.addPass(createModuleToPostOrderCGSCCPassAdaptor(std::move(cgpm)));
+  }
+  mpm.addPass(CoroCleanupPass());
+  mpm.addPass(createModuleToFunctionPassAdaptor(LowerConstantIntrinsicsPass()));
+  mpm.addPass(AllocTokenPass());
+  mpm.run(m, am.mam);
+}
+
+} // namespace egopt

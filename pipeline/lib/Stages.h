@@ -1,0 +1,76 @@
+//===- Stages.h - The pipeline's stages, as compileModule calls them -------===//
+//
+// docs/pipeline.md draws the data flow; each stage is one file:
+//   PrePasses.cpp        LLVM's pre-passes and lowerings, on the whole module
+//   FunctionPipeline.cpp per module (or codegen unit): prepare each function
+//                        (skip policy, skeleton optimizations), lift, rewrite,
+//                        extract (functions in parallel), fold branches,
+//                        elaborate, verify
+//   LoopPolicy.cpp       which loops LLVM's vectorizer may widen, after that
+//   Units.cpp            codegen units: split, each unit optimized and
+//                        compiled in parallel, in its own context
+//   Join.cpp             the units' objects joined with `ld.lld -r`
+// Pipeline.cpp strings them together (compileModule, optimizeModule).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "egopt/Pipeline.h"
+#include "egopt/lower/CodegenUnits.h"
+
+#include "llvm/Support/Error.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <tbb/global_control.h>
+
+#include <chrono>
+#include <optional>
+
+namespace egopt {
+
+using Clock = std::chrono::steady_clock;
+inline double since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+inline llvm::Error errorf(const llvm::Twine &msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), msg);
+}
+
+/// The threads to run with: -j N may ask for more than the machine has
+/// (oneTBB would otherwise cap its workers and warn).
+struct ThreadLimit {
+  explicit ThreadLimit(unsigned threads) {
+    if (threads) control.emplace(tbb::global_control::max_allowed_parallelism, threads);
+  }
+  std::optional<tbb::global_control> control;
+};
+
+// Timers every stage adds to (declared in Stats.cpp, in report order).
+extern const eg::Statistic PrePassSeconds, SplitSeconds, PrepareSeconds, EGraphSeconds,
+    ExtractSeconds, LowerSeconds, CodegenSeconds, UnitsWallSeconds, JoinSeconds, TotalSeconds;
+
+/// PrePasses.cpp: the pre-passes for `opts.optLevel` on the whole module.
+void runPrePasses(llvm::Module &m, const Options &opts, llvm::TargetMachine *tm,
+                  eg::Statistics &stats);
+
+/// FunctionPipeline.cpp: the e-graph on every function of `m`, in place.
+/// `tm`: the unit's target (costs, vectorization); null: LLVM's default
+/// costs and no vectorization.
+llvm::Error optimizeFunctions(llvm::Module &m, const Options &opts, eg::Statistics &stats,
+                              llvm::TargetMachine *tm);
+
+/// LoopPolicy.cpp: LLVM's loop vectorizer on the lowered functions, on the
+/// loops egopt lets it widen; counts the functions it changed.
+void vectorizeLoops(llvm::ArrayRef<llvm::Function *> functions, llvm::TargetMachine &tm,
+                    eg::Statistics &stats);
+
+/// Units.cpp: optimizes and compiles `m` as `plan`'s units (more than one),
+/// in parallel; one output per unit, in unit order.
+llvm::Error compileUnits(llvm::Module &m, const lower::CGUPlan &plan, const Options &opts,
+                         const lower::CodegenOptions &cg, Stats &stats,
+                         std::vector<llvm::SmallVector<char, 0>> &unitOutputs);
+
+/// Join.cpp: the relocatable objects joined into one with `ld.lld -r`.
+llvm::Error joinObjects(const std::vector<llvm::SmallVector<char, 0>> &objects,
+                        const std::string &lld, llvm::SmallVectorImpl<char> &out);
+
+} // namespace egopt
