@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  llvm-22-dev clang-22 lld-22 llvm-22-tools
+  llvm-22-dev clang-22 lld-22 llvm-22-tools clang-format-22
   libtbb-dev libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
   libz3-dev z3 csmith libcsmith-dev valgrind python3 python3-matplotlib dpkg-dev
   zlib1g-dev libzstd-dev libedit-dev libxml2-dev libffi-dev libcurl4-openssl-dev

@@ -7,7 +7,8 @@ BUILD_DIR=${1:-build}
 JOBS=${JOBS:-$(nproc)}
 
 scripts/setup.sh
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# Warnings in egopt's own code are errors here (EGOPT_WERROR).
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DEGOPT_WERROR=ON >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS"
 cd "$BUILD_DIR"
 ctest --output-on-failure -j "$JOBS"

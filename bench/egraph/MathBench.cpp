@@ -44,8 +44,8 @@ struct CaseResult {
 
 CaseResult runCase(const bench::MathBenchCase &c, unsigned threads) {
   MathWorld &w = world();
-  std::unique_ptr<EGraph> g = c.onlyAssocRules ? std::make_unique<EGraph>(w.lang)
-                                               : makeMathEGraph(w.lang);
+  std::unique_ptr<EGraph> g =
+      c.onlyAssocRules ? std::make_unique<EGraph>(w.lang) : makeMathEGraph(w.lang);
   for (const char *e : c.extraExprs) g->addExpr(*RecExpr::parse(w.lang, e));
   g->addExpr(*RecExpr::parse(w.lang, c.start));
   size_t before = g->numNodes();
@@ -71,7 +71,8 @@ void BM_MathAll(benchmark::State &state) {
   size_t added = 0;
   for (auto _ : state) {
     added = 0;
-    for (const auto &c : bench::mathBenchCases()) added += runCase(c, unsigned(state.range(0))).added;
+    for (const auto &c : bench::mathBenchCases())
+      added += runCase(c, unsigned(state.range(0))).added;
   }
   state.counters["enodes_per_s"] =
       benchmark::Counter(double(added), benchmark::Counter::kIsIterationInvariantRate);
@@ -82,7 +83,9 @@ int registerAll = [] {
     benchmark::RegisterBenchmark((std::string("math/") + c.name).c_str(), BM_MathCase, c)
         ->Arg(1)
         ->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("math/all_20_cases", BM_MathAll)->Arg(1)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("math/all_20_cases", BM_MathAll)
+      ->Arg(1)
+      ->Unit(benchmark::kMillisecond);
   return 0;
 }();
 

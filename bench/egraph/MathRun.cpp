@@ -21,9 +21,12 @@ int main(int argc, char **argv) {
   unsigned threads = 1, repeats = 1;
   std::vector<std::string> only;
   for (int i = 1; i < argc; ++i) {
-    if (!strcmp(argv[i], "-j") && i + 1 < argc) threads = unsigned(atoi(argv[++i]));
-    else if (!strcmp(argv[i], "-n") && i + 1 < argc) repeats = unsigned(atoi(argv[++i]));
-    else only.push_back(argv[i]);
+    if (!strcmp(argv[i], "-j") && i + 1 < argc)
+      threads = unsigned(atoi(argv[++i]));
+    else if (!strcmp(argv[i], "-n") && i + 1 < argc)
+      repeats = unsigned(atoi(argv[++i]));
+    else
+      only.push_back(argv[i]);
   }
   MathLanguage lang;
   PredicateRegistry preds;
@@ -37,7 +40,8 @@ int main(int argc, char **argv) {
   for (const Rule *r : rules.enabledRules())
     if (r->name() == "comm-add" || r->name() == "assoc-add") assocRules.push_back(r);
 
-  printf("%-20s %7s %9s %9s %10s %s\n", "case", "rounds", "e-nodes", "classes", "median ms", "stop");
+  printf("%-20s %7s %9s %9s %10s %s\n", "case", "rounds", "e-nodes", "classes", "median ms",
+         "stop");
   double total = 0;
   for (const auto &c : bench::mathBenchCases()) {
     if (!only.empty() && std::find(only.begin(), only.end(), c.name) == only.end()) continue;

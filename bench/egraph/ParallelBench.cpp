@@ -11,8 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "MathLanguage.h"
 
+#include "Search.h"
 #include "egopt/egraph/Runner.h"
-#include "egopt/egraph/Search.h"
 
 #include <benchmark/benchmark.h>
 #include <tbb/task_arena.h>
@@ -60,8 +60,8 @@ ClassId randomTerm(EGraph &g, const MathLanguage &lang, std::mt19937 &rng, int d
     }
     return g.add(lang.num(double(rng() % 5)));
   }
-  static const std::vector<Op> binary = {lang.Add, lang.Sub, lang.Mul, lang.Div, lang.Pow, lang.Add,
-                                         lang.Mul};
+  static const std::vector<Op> binary = {lang.Add, lang.Sub, lang.Mul, lang.Div,
+                                         lang.Pow, lang.Add, lang.Mul};
   static const std::vector<Op> unary = {lang.Sin, lang.Cos, lang.Ln, lang.Sqrt};
   if (pick(rng) < 8) {
     ClassId a = randomTerm(g, lang, rng, depth - 1);
@@ -159,12 +159,35 @@ void BM_Rebuild(benchmark::State &state) {
   (void)w;
 }
 
-BENCHMARK(BM_Search)->Name("parallel/search")->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Arg(16)
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_Round)->Name("parallel/round")->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Arg(16)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
-BENCHMARK(BM_Rebuild)->Name("parallel/rebuild")->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Arg(16)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
+BENCHMARK(BM_Search)
+    ->Name("parallel/search")
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Arg(16)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_Round)
+    ->Name("parallel/round")
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Arg(16)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(5);
+BENCHMARK(BM_Rebuild)
+    ->Name("parallel/rebuild")
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Arg(16)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(5);
 
 } // namespace
 

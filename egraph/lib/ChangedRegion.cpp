@@ -1,4 +1,4 @@
-#include "egopt/egraph/ChangedRegion.h"
+#include "ChangedRegion.h"
 
 #include <algorithm>
 #include <bit>

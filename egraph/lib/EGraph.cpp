@@ -67,8 +67,7 @@ ClassId EGraph::add(ENode node) {
   for (ClassId &k : node.kids) k = uf_.find(k);
   // One probe: claim the next id; if the e-node exists, nothing was inserted.
   ClassId id = static_cast<ClassId>(uf_.size());
-  if (ClassId existing = memo_.insertOrGet(node, id); existing != kNoClass)
-    return find(existing);
+  if (ClassId existing = memo_.insertOrGet(node, id); existing != kNoClass) return find(existing);
 
   [[maybe_unused]] ClassId made = uf_.makeSet();
   assert(made == id && id == classes_.size());
@@ -158,8 +157,7 @@ void EGraph::retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> kee
   ++version_;
   changedAt_[find(id)] = version_;
   auto &nodes = classes_[find(id)].nodes;
-  nodes.erase(std::remove_if(nodes.begin(), nodes.end(),
-                             [&](const ENode &n) { return !keep(n); }),
+  nodes.erase(std::remove_if(nodes.begin(), nodes.end(), [&](const ENode &n) { return !keep(n); }),
               nodes.end());
 }
 

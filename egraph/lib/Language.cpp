@@ -6,11 +6,13 @@
 
 namespace egopt::eg {
 
+LanguageContext::~LanguageContext() = default;
 Language::~Language() = default;
 
 Op Language::addOp(OpInfo info) {
   assert(ops_.size() < 0xffff && "too many operators");
-  assert(info.arity <= int(KidArray::kCapacity) && "operator has more operands than an e-node holds");
+  assert(info.arity <= int(KidArray::kCapacity) &&
+         "operator has more operands than an e-node holds");
   Op op = static_cast<Op>(ops_.size());
   byName_[info.name] = op;
   ops_.push_back(std::move(info));

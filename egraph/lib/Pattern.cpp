@@ -39,13 +39,13 @@ static llvm::Expected<uint32_t> buildPattern(const Language &lang, const SExpr &
       pn.var = vars.intern(e.atom);
       return push(out, std::move(pn));
     }
-    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
+    if (auto op = lang.lookupOp(e.atom);
+        op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
       pn.node.op = *op;
       return push(out, std::move(pn));
     }
     auto atom = lang.parseAtom(e.atom);
-    if (!atom)
-      return errorAt(source, e.loc, "'" + e.atom + "' is not a " + lang.name() + " atom");
+    if (!atom) return errorAt(source, e.loc, "'" + e.atom + "' is not a " + lang.name() + " atom");
     pn.node = std::move(*atom);
     return push(out, std::move(pn));
   }
@@ -329,8 +329,8 @@ bool MatchProgram::matchClass(const EGraph &g, ClassId root, const std::vector<C
   llvm::SmallVector<ClassId, 16> regs(numRegs_, kNoClass);
   llvm::SmallVector<ClassId, 8> subst(numVars_, kNoClass);
   regs[0] = g.find(root);
-  MatchState st{g, lang_, pattern_.nodes(), instrs_, ground, varReg_, onMatch,
-                regs.data(), subst.data(), numVars_};
+  MatchState st{g,       lang_,   pattern_.nodes(), instrs_,      ground,
+                varReg_, onMatch, regs.data(),      subst.data(), numVars_};
   return st.run(0);
 }
 
@@ -339,8 +339,8 @@ std::string MatchProgram::print() const {
   for (const Instr &in : instrs_) {
     switch (in.kind) {
     case Instr::Bind:
-      s += "bind r" + std::to_string(in.reg) + " " + lang_.op(pattern_.nodes()[in.arg].node.op).name +
-           " -> r" + std::to_string(in.outBase);
+      s += "bind r" + std::to_string(in.reg) + " " +
+           lang_.op(pattern_.nodes()[in.arg].node.op).name + " -> r" + std::to_string(in.outBase);
       if (in.keyKind == Instr::KeyReg) s += " first=r" + std::to_string(in.key);
       if (in.keyKind == Instr::KeyGround) s += " first=g" + std::to_string(in.key);
       s += "\n";
@@ -351,9 +351,7 @@ std::string MatchProgram::print() const {
     case Instr::Lookup:
       s += "lookup r" + std::to_string(in.reg) + " g" + std::to_string(in.arg) + "\n";
       break;
-    case Instr::Yield:
-      s += "yield\n";
-      break;
+    case Instr::Yield: s += "yield\n"; break;
     }
   }
   return s;

@@ -77,7 +77,8 @@ llvm::Expected<Head> parseApplicationHead(const Language &lang, const SExpr &e,
 static llvm::Expected<uint32_t> build(const Language &lang, const SExpr &e, RecExpr &out,
                                       std::string_view source) {
   if (e.isAtom()) {
-    if (auto op = lang.lookupOp(e.atom); op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
+    if (auto op = lang.lookupOp(e.atom);
+        op && lang.op(*op).arity == 0 && !lang.op(*op).hasPayload) {
       ENode n;
       n.op = *op;
       return out.add(std::move(n));

@@ -28,7 +28,9 @@ llvm::Expected<std::unique_ptr<Rule>> Rule::create(const Language &lang, std::st
                                                    std::vector<Condition> conditions,
                                                    std::string_view source, SourceLoc loc) {
   const auto &bound = lhs.vars();
-  auto isBound = [&](VarIndex v) { return std::find(bound.begin(), bound.end(), v) != bound.end(); };
+  auto isBound = [&](VarIndex v) {
+    return std::find(bound.begin(), bound.end(), v) != bound.end();
+  };
   for (VarIndex v : rhs.vars())
     if (!isBound(v))
       return errorAt(source, loc,
@@ -65,7 +67,8 @@ bool Rule::conditionsHold(const EGraph &g, std::span<const ClassId> subst) const
 }
 
 std::string Rule::print(const Language &lang) const {
-  std::string s = "(rule " + name_ + " " + lhs_.print(lang, vars_) + " => " + rhs_.print(lang, vars_);
+  std::string s =
+      "(rule " + name_ + " " + lhs_.print(lang, vars_) + " => " + rhs_.print(lang, vars_);
   if (!conditions_.empty()) {
     s += " if";
     for (const Condition &c : conditions_) {
@@ -179,8 +182,7 @@ llvm::Error RuleBook::enableOnly(const std::vector<std::string> &names) {
     if (!findRuleSet(n))
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "unknown rule set '" + n + "'");
-  for (RuleSet &s : sets_)
-    s.enabled = std::find(names.begin(), names.end(), s.name) != names.end();
+  for (RuleSet &s : sets_) s.enabled = std::find(names.begin(), names.end(), s.name) != names.end();
   return llvm::Error::success();
 }
 

@@ -1,5 +1,5 @@
 #include "egopt/egraph/Runner.h"
-#include "egopt/egraph/Search.h"
+#include "Search.h"
 
 #include <tbb/task_arena.h>
 
@@ -210,7 +210,8 @@ RunReport Runner::runImpl(const std::vector<const Rule *> &rules) {
       break;
     }
   }
-  for (size_t r = 0; r < rules.size(); ++r) report.timesBanned.push_back(scheduler_->timesBanned(r));
+  for (size_t r = 0; r < rules.size(); ++r)
+    report.timesBanned.push_back(scheduler_->timesBanned(r));
   report.totalSeconds = secondsSince(start_);
   return report;
 }

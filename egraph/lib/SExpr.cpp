@@ -8,9 +8,9 @@ namespace egopt::eg {
 
 llvm::Error errorAt(std::string_view source, SourceLoc loc, const llvm::Twine &message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 llvm::Twine(llvm::StringRef(source.data(), source.size())) +
-                                     ":" + llvm::Twine(loc.line) + ":" + llvm::Twine(loc.col) +
-                                     ": " + message);
+                                 llvm::Twine(llvm::StringRef(source.data(), source.size())) + ":" +
+                                     llvm::Twine(loc.line) + ":" + llvm::Twine(loc.col) + ": " +
+                                     message);
 }
 
 std::string SExpr::print() const {
@@ -110,8 +110,7 @@ llvm::Expected<SExpr> parseSExpr(std::string_view text, std::string_view source)
   auto all = parseSExprs(text, source);
   if (!all) return all.takeError();
   if (all->empty()) return errorAt(source, {1, 1}, "expected an expression, found none");
-  if (all->size() > 1)
-    return errorAt(source, (*all)[1].loc, "expected one expression, found more");
+  if (all->size() > 1) return errorAt(source, (*all)[1].loc, "expected one expression, found more");
   return std::move(all->front());
 }
 

@@ -1,4 +1,4 @@
-#include "egopt/egraph/Search.h"
+#include "Search.h"
 
 #include "llvm/ADT/ScopeExit.h"
 
@@ -61,11 +61,11 @@ std::vector<RuleSearchResult> searchRules(const EGraph &g, const std::vector<con
     auto ground = prog.groundClasses(g);
     if (!ground) continue; // a ground subterm is absent: nothing can match
     s.ground = std::move(*ground);
-    s.candidates = incremental ? std::span<const ClassId>(s.scratch)
-                               : prog.candidates(g, s.ground, s.scratch);
+    s.candidates =
+        incremental ? std::span<const ClassId>(s.scratch) : prog.candidates(g, s.ground, s.scratch);
     for (size_t b = 0; b < s.candidates.size(); b += kSearchChunk)
-      tasks.push_back({uint32_t(q), uint32_t(b),
-                       uint32_t(std::min(s.candidates.size(), b + kSearchChunk))});
+      tasks.push_back(
+          {uint32_t(q), uint32_t(b), uint32_t(std::min(s.candidates.size(), b + kSearchChunk))});
   }
 
   std::vector<std::vector<ClassId>> taskMatches(tasks.size());

@@ -40,8 +40,7 @@ ClassId UnionFind::find(ClassId id) const {
     if (gp != p) {
       // Path halving: skip a level. A failed CAS only means someone else
       // already moved the link (always towards the root), which is fine.
-      parent(id).compare_exchange_weak(p, gp, std::memory_order_acq_rel,
-                                       std::memory_order_relaxed);
+      parent(id).compare_exchange_weak(p, gp, std::memory_order_acq_rel, std::memory_order_relaxed);
     }
     id = gp;
   }

@@ -1,7 +1,7 @@
-#include "egopt/extract/DagExtractor.h"
+#include "DagExtractor.h"
 
-#include "egopt/extract/GreedyExtractor.h"
-#include "egopt/extract/Selection.h"
+#include "GreedyExtractor.h"
+#include "Selection.h"
 
 #include <cassert>
 
@@ -19,7 +19,9 @@ DagExtractor::DagExtractor(const eg::EGraph &g, llvm::ArrayRef<ClassId> roots, N
     for (const ENode &n : g.rootNodes(c)) own_.push_back(cost(c, n));
   }
   {
-    auto cached = [&](ClassId c, const ENode &n) { return own(c, uint32_t(&n - g.rootNodes(c).data())); };
+    auto cached = [&](ClassId c, const ENode &n) {
+      return own(c, uint32_t(&n - g.rootNodes(c).data()));
+    };
     GreedyExtractor greedy(g, cached);
     for (ClassId c : g.classIds())
       if (const ENode *n = greedy.best(c)) choice_[c] = uint32_t(n - g.rootNodes(c).data());
@@ -36,7 +38,8 @@ DagExtractor::DagExtractor(const eg::EGraph &g, llvm::ArrayRef<ClassId> roots, N
   }
   log_.clear();
   size_t work = 0, workLimit = workLimitPerNode * g.numNodes();
-  while (improveRound(work, workLimit)) {}
+  while (improveRound(work, workLimit)) {
+  }
   assert(isAcyclic(g, *this, roots) && "the DAG extractor chose a cycle");
 }
 

@@ -1,9 +1,9 @@
 #include "egopt/extract/ExtractFunction.h"
 
-#include "egopt/extract/DagExtractor.h"
-#include "egopt/extract/GreedyExtractor.h"
-#include "egopt/extract/LoopWeights.h"
-#include "egopt/extract/Selection.h"
+#include "DagExtractor.h"
+#include "GreedyExtractor.h"
+#include "LoopWeights.h"
+#include "Selection.h"
 
 namespace egopt::extract {
 using eg::ClassId;
@@ -24,7 +24,8 @@ FunctionExtraction extractFunction(const ir::LiftedFunction &lf, const TTICostTa
   out.extractor = kind == ExtractorKind::Dag ? std::unique_ptr<Extractor>(dag()) : greedy();
   out.dagCost = dagCost(g, *out.extractor, roots, weighted);
   if (compare) {
-    std::unique_ptr<Extractor> other = kind == ExtractorKind::Dag ? std::unique_ptr<Extractor>(greedy()) : dag();
+    std::unique_ptr<Extractor> other =
+        kind == ExtractorKind::Dag ? std::unique_ptr<Extractor>(greedy()) : dag();
     Cost otherCost = dagCost(g, *other, roots, weighted);
     out.dagExtractorDagCost = kind == ExtractorKind::Dag ? out.dagCost : otherCost;
     out.greedyDagCost = kind == ExtractorKind::Greedy ? out.dagCost : otherCost;

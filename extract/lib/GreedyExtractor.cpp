@@ -1,4 +1,4 @@
-#include "egopt/extract/GreedyExtractor.h"
+#include "GreedyExtractor.h"
 
 #include <cassert>
 

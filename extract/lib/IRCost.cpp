@@ -1,4 +1,4 @@
-#include "egopt/extract/IRCost.h"
+#include "IRCost.h"
 
 namespace egopt::extract {
 using namespace llvm;
@@ -9,10 +9,15 @@ Cost irNodeCost(const eg::ENode &n) {
   if (auto opc = L.opcodeOf(n.op)) {
     switch (*opc) {
     case Instruction::Mul: return 3;
-    case Instruction::UDiv: case Instruction::SDiv:
-    case Instruction::URem: case Instruction::SRem: return 20;
-    case Instruction::FAdd: case Instruction::FSub: case Instruction::FMul: return 4;
-    case Instruction::FDiv: case Instruction::FRem: return 15;
+    case Instruction::UDiv:
+    case Instruction::SDiv:
+    case Instruction::URem:
+    case Instruction::SRem: return 20;
+    case Instruction::FAdd:
+    case Instruction::FSub:
+    case Instruction::FMul: return 4;
+    case Instruction::FDiv:
+    case Instruction::FRem: return 15;
     default: return 1;
     }
   }

@@ -1,4 +1,4 @@
-#include "egopt/extract/LoopWeights.h"
+#include "LoopWeights.h"
 
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Dominators.h"
@@ -20,7 +20,8 @@ constexpr unsigned kUnknown = UINT32_MAX;
 
 /// The depth where each class's operands are all available (kUnknown for a
 /// class whose every e-node sits on a cycle of unknown classes).
-std::vector<unsigned> readyDepths(const eg::EGraph &g, function_ref<unsigned(const ENode &)> leafDepth) {
+std::vector<unsigned> readyDepths(const eg::EGraph &g,
+                                  function_ref<unsigned(const ENode &)> leafDepth) {
   std::vector<unsigned> ready(g.numIds(), kUnknown);
   // Lowered only, so this terminates; ids mostly follow creation order, so
   // one or two rounds do.
@@ -67,7 +68,8 @@ std::vector<uint32_t> classWeights(const eg::EGraph &g, ArrayRef<std::pair<Class
         }
   }
   std::vector<uint32_t> weights(g.numIds(), 1);
-  for (ClassId c : g.classIds()) weights[c] = loopDepthWeight(placement(c) == kUnknown ? 0 : placement(c));
+  for (ClassId c : g.classIds())
+    weights[c] = loopDepthWeight(placement(c) == kUnknown ? 0 : placement(c));
   return weights;
 }
 

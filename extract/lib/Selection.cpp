@@ -1,4 +1,4 @@
-#include "egopt/extract/Selection.h"
+#include "Selection.h"
 
 #include <vector>
 
@@ -6,7 +6,8 @@ namespace egopt::extract {
 using eg::ClassId;
 using eg::ENode;
 
-Cost dagCost(const eg::EGraph &g, const Extractor &ex, llvm::ArrayRef<ClassId> roots, NodeCostFn cost) {
+Cost dagCost(const eg::EGraph &g, const Extractor &ex, llvm::ArrayRef<ClassId> roots,
+             NodeCostFn cost) {
   std::vector<bool> seen(g.numIds(), false);
   std::vector<ClassId> stack;
   Cost total = 0;

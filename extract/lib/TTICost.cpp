@@ -1,6 +1,6 @@
 #include "egopt/extract/TTICost.h"
 
-#include "egopt/extract/IRCost.h"
+#include "IRCost.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DerivedTypes.h"
@@ -27,7 +27,8 @@ constexpr uint64_t kUnknownLane = UINT32_MAX;
 TTICostTable TTICostTable::build(const eg::EGraph &g, const ir::IRTables &tables, const TTI &tti) {
   TTICostTable table(g, tables);
   table.operandInfo_.assign(g.numIds(), 0);
-  for (ClassId c : g.classIds()) table.operandInfo_[c] = uint8_t(packInfo(table.describeOperand(c)));
+  for (ClassId c : g.classIds())
+    table.operandInfo_[c] = uint8_t(packInfo(table.describeOperand(c)));
   for (ClassId c : g.classIds())
     for (const ENode &n : g.rootNodes(c)) {
       if (n.isLeaf()) continue;
@@ -71,8 +72,10 @@ TTI::OperandValueInfo TTICostTable::describeOperand(ClassId cls) const {
   if (first.op == L.FConst) return {TTI::OK_UniformConstantValue, TTI::OP_None};
   if (first.op == L.Cst && tables_->constants[first.payload]->getType()->isVectorTy()) {
     Constant *c = tables_->constants[first.payload];
-    if (auto *splat = dyn_cast_or_null<ConstantInt>(c->getSplatValue())) return uniform(splat->getValue());
-    if (isa<ConstantDataVector, ConstantVector>(c)) return {TTI::OK_NonUniformConstantValue, TTI::OP_None};
+    if (auto *splat = dyn_cast_or_null<ConstantInt>(c->getSplatValue()))
+      return uniform(splat->getValue());
+    if (isa<ConstantDataVector, ConstantVector>(c))
+      return {TTI::OK_NonUniformConstantValue, TTI::OP_None};
   }
   return {TTI::OK_AnyValue, TTI::OP_None};
 }
@@ -135,7 +138,8 @@ Cost TTICostTable::ask(const ENode &n, const Key &key, const TTI &tti) const {
     unsigned opc = CmpInst::isIntPredicate(*pred) ? Instruction::ICmp : Instruction::FCmp;
     c = tti.getCmpSelInstrCost(opc, type(detail), ty, *pred, kind);
   } else if (n.op == L.Select) {
-    c = tti.getCmpSelInstrCost(Instruction::Select, ty, type(detail), CmpInst::BAD_ICMP_PREDICATE, kind);
+    c = tti.getCmpSelInstrCost(Instruction::Select, ty, type(detail), CmpInst::BAD_ICMP_PREDICATE,
+                               kind);
   } else if (auto cop = L.castOf(n.op)) {
     c = tti.getCastInstrCost(*cop, ty, type(detail), TTI::CastContextHint::None, kind);
   } else if (n.op == L.PtrAdd) {
@@ -167,7 +171,8 @@ Cost TTICostTable::ask(const ENode &n, const Key &key, const TTI &tti) const {
   }
   // TTI has no question for freeze, and may answer "invalid" (e.g. types it
   // cannot legalize): the hand table (IRCost.h) answers there.
-  Cost units = c.isValid() ? Cost(std::max<InstructionCost::CostType>(c.getValue(), 0)) : irNodeCost(n);
+  Cost units =
+      c.isValid() ? Cost(std::max<InstructionCost::CostType>(c.getValue(), 0)) : irNodeCost(n);
   Cost scaled = units * kCostScale;
   // A sign or zero test of a value an arithmetic instruction computes is
   // read from that instruction's flags on most targets (x86 `dec; jne`,

@@ -11,19 +11,18 @@ using eg::OpInfo;
 
 namespace {
 // Binary opcodes in the order their e-graph operators are created.
-constexpr unsigned kBinary[] = {Instruction::Add,  Instruction::Sub,  Instruction::Mul,
-                                Instruction::UDiv, Instruction::SDiv, Instruction::URem,
-                                Instruction::SRem, Instruction::Shl,  Instruction::LShr,
-                                Instruction::AShr, Instruction::And,  Instruction::Or,
-                                Instruction::Xor,  Instruction::FAdd, Instruction::FSub,
-                                Instruction::FMul, Instruction::FDiv, Instruction::FRem};
+constexpr unsigned kBinary[] = {
+    Instruction::Add,  Instruction::Sub,  Instruction::Mul, Instruction::UDiv, Instruction::SDiv,
+    Instruction::URem, Instruction::SRem, Instruction::Shl, Instruction::LShr, Instruction::AShr,
+    Instruction::And,  Instruction::Or,   Instruction::Xor, Instruction::FAdd, Instruction::FSub,
+    Instruction::FMul, Instruction::FDiv, Instruction::FRem};
 constexpr unsigned kNumBinary = sizeof(kBinary) / sizeof(kBinary[0]);
 } // namespace
 
 uint16_t encodeFMF(FastMathFlags f) {
   unsigned bits = (f.allowReassoc() << 0) | (f.noNaNs() << 1) | (f.noInfs() << 2) |
-                  (f.noSignedZeros() << 3) | (f.allowReciprocal() << 4) |
-                  (f.allowContract() << 5) | (f.approxFunc() << 6);
+                  (f.noSignedZeros() << 3) | (f.allowReciprocal() << 4) | (f.allowContract() << 5) |
+                  (f.approxFunc() << 6);
   return static_cast<uint16_t>(bits << kFMFShift);
 }
 
@@ -53,12 +52,24 @@ IRLanguage::IRLanguage() : Language("llvm") {
   Skel = addOp({"skel", 0, true});
   binaryBase_ = static_cast<Op>(numOps());
   for (unsigned opc : kBinary) addOp({Instruction::getOpcodeName(opc), 2});
-  Add = binaryBase_ + 0; Sub = binaryBase_ + 1; Mul = binaryBase_ + 2;
-  UDiv = binaryBase_ + 3; SDiv = binaryBase_ + 4; URem = binaryBase_ + 5;
-  SRem = binaryBase_ + 6; Shl = binaryBase_ + 7; LShr = binaryBase_ + 8;
-  AShr = binaryBase_ + 9; And = binaryBase_ + 10; Or = binaryBase_ + 11;
-  Xor = binaryBase_ + 12; FAdd = binaryBase_ + 13; FSub = binaryBase_ + 14;
-  FMul = binaryBase_ + 15; FDiv = binaryBase_ + 16; FRem = binaryBase_ + 17;
+  Add = binaryBase_ + 0;
+  Sub = binaryBase_ + 1;
+  Mul = binaryBase_ + 2;
+  UDiv = binaryBase_ + 3;
+  SDiv = binaryBase_ + 4;
+  URem = binaryBase_ + 5;
+  SRem = binaryBase_ + 6;
+  Shl = binaryBase_ + 7;
+  LShr = binaryBase_ + 8;
+  AShr = binaryBase_ + 9;
+  And = binaryBase_ + 10;
+  Or = binaryBase_ + 11;
+  Xor = binaryBase_ + 12;
+  FAdd = binaryBase_ + 13;
+  FSub = binaryBase_ + 14;
+  FMul = binaryBase_ + 15;
+  FDiv = binaryBase_ + 16;
+  FRem = binaryBase_ + 17;
   FNeg = addOp({"fneg", 1});
   ICmpFirst = static_cast<Op>(numOps());
   for (unsigned p = CmpInst::FIRST_ICMP_PREDICATE; p <= CmpInst::LAST_ICMP_PREDICATE; ++p)
@@ -124,9 +135,7 @@ std::optional<Instruction::CastOps> IRLanguage::castOf(Op op) const {
     return Instruction::CastOps(Instruction::CastOpsBegin + (op - CastFirst));
   return std::nullopt;
 }
-Op IRLanguage::intrin(unsigned numArgs) const {
-  return static_cast<Op>(Intrin1 + (numArgs - 1));
-}
+Op IRLanguage::intrin(unsigned numArgs) const { return static_cast<Op>(Intrin1 + (numArgs - 1)); }
 
 std::optional<eg::ENode> IRLanguage::parseAtom(std::string_view token) const {
   // Integer literals: `7`, `-1` (the type comes from where it is used; the

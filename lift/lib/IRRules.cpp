@@ -34,7 +34,7 @@ using eg::PatternNode;
 std::vector<std::pair<std::string_view, uint16_t>> IRLanguage::flagNames(Op op) const {
   auto fmf = [](unsigned bit) { return static_cast<uint16_t>(bit << kFMFShift); };
   const std::vector<std::pair<std::string_view, uint16_t>> fastMath = {
-      {"reassoc", fmf(1)}, {"nnan", fmf(2)},     {"ninf", fmf(4)}, {"nsz", fmf(8)},
+      {"reassoc", fmf(1)}, {"nnan", fmf(2)},      {"ninf", fmf(4)}, {"nsz", fmf(8)},
       {"arcp", fmf(16)},   {"contract", fmf(32)}, {"afn", fmf(64)}};
   if (op == Add || op == Sub || op == Mul || op == Shl || op == cast(Instruction::Trunc))
     return {{"nuw", NUW}, {"nsw", NSW}};
@@ -111,9 +111,7 @@ TypeConstraints constraintsOf(const IRLanguage &L, const eg::Pattern &p) {
       c.equal.push_back(std::move(group));
       break;
     }
-    case TypeRel::FirstKid:
-      c.equal.push_back({i, kids[0]});
-      break;
+    case TypeRel::FirstKid: c.equal.push_back({i, kids[0]}); break;
     case TypeRel::Select:
       c.equal.push_back({i, kids[1], kids[2]});
       c.isBool.push_back(kids[0]);
@@ -122,8 +120,7 @@ TypeConstraints constraintsOf(const IRLanguage &L, const eg::Pattern &p) {
       c.equal.push_back({kids[0], kids[1]});
       c.isBool.push_back(i);
       break;
-    case TypeRel::Free:
-      break;
+    case TypeRel::Free: break;
     }
   }
   return c;
@@ -146,8 +143,10 @@ bool propagateTypes(const TypeConstraints &c, std::vector<uint32_t> &types, uint
       uint32_t known = kUnknownType;
       for (uint32_t i : group) {
         if (types[i] == kUnknownType) continue;
-        if (known == kUnknownType) known = types[i];
-        else if (types[i] != known && !ignoreConflicts) return false;
+        if (known == kUnknownType)
+          known = types[i];
+        else if (types[i] != known && !ignoreConflicts)
+          return false;
       }
       if (known == kUnknownType) continue;
       for (uint32_t i : group)
@@ -164,9 +163,7 @@ bool propagateTypes(const TypeConstraints &c, std::vector<uint32_t> &types, uint
 
 llvm::Error IRLanguage::checkRule(const eg::Pattern &lhs, const eg::Pattern &rhs,
                                   const eg::VarTable &) const {
-  auto error = [](const Twine &msg) {
-    return createStringError(inconvertibleErrorCode(), msg);
-  };
+  auto error = [](const Twine &msg) { return createStringError(inconvertibleErrorCode(), msg); };
   for (const PatternNode &pn : lhs.nodes())
     if (!pn.isVar && isComputed(pn.node.op))
       return error("computed constant '" + op(pn.node.op).name +
@@ -248,7 +245,8 @@ ENode iconstNode(uint32_t type, const APInt &v) {
 /// into an i1 root is not an instruction).
 bool castWidthsFit(const ENode &n, const eg::EGraph &g, const IRTables &t) {
   auto cop = IRLanguage::get().castOf(n.op);
-  if (!cop || (*cop != Instruction::Trunc && *cop != Instruction::ZExt && *cop != Instruction::SExt))
+  if (!cop ||
+      (*cop != Instruction::Trunc && *cop != Instruction::ZExt && *cop != Instruction::SExt))
     return true;
   auto kidNodes = g.nodes(n.kids[0]);
   if (kidNodes.empty()) return false;
@@ -267,7 +265,7 @@ uint32_t classType(const eg::EGraph &g, ClassId c) {
 
 ClassId IRLanguage::instantiate(eg::EGraph &g, const eg::Pattern &rhs, ClassId root,
                                 std::span<const ClassId> subst) const {
-  const auto *tables = static_cast<const IRTables *>(g.languageContext());
+  const auto *tables = g.context<IRTables>();
   assert(tables && "the lifter sets the e-graph's language context");
   const auto &nodes = rhs.nodes();
   // Types: the variables' classes and the root's, then the relations.

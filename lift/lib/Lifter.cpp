@@ -37,8 +37,8 @@ uint32_t IRTables::constantId(Constant *c) {
 }
 
 uint32_t IRTables::maskId(ArrayRef<int> mask) {
-  auto [it, inserted] = maskIds.try_emplace(std::vector<int>(mask.begin(), mask.end()),
-                                            uint32_t(masks.size()));
+  auto [it, inserted] =
+      maskIds.try_emplace(std::vector<int>(mask.begin(), mask.end()), uint32_t(masks.size()));
   if (inserted) masks.emplace_back(mask.begin(), mask.end());
   return it->second;
 }
@@ -82,7 +82,8 @@ public:
         if (pureSet_.count(&inst)) continue;
         for (unsigned i = 0, e = inst.getNumOperands(); i < e; ++i)
           if (auto *def = dyn_cast<Instruction>(inst.getOperand(i)))
-            if (pureSet_.count(def)) out_.uses.push_back({&inst, i, out_.egraph->find(valueClass_[def])});
+            if (pureSet_.count(def))
+              out_.uses.push_back({&inst, i, out_.egraph->find(valueClass_[def])});
       }
     return std::move(out_);
   }
@@ -110,8 +111,8 @@ private:
       n.payload = static_cast<uint64_t>(ci->getSExtValue());
       return g().add(n);
     }
-    if (auto *cf = dyn_cast<ConstantFP>(v); cf && cf->getType()->getPrimitiveSizeInBits() <= 64 &&
-                                            !cf->getType()->isX86_FP80Ty()) {
+    if (auto *cf = dyn_cast<ConstantFP>(v);
+        cf && cf->getType()->getPrimitiveSizeInBits() <= 64 && !cf->getType()->isX86_FP80Ty()) {
       n.op = lang_.FConst;
       n.payload = cf->getValueAPF().bitcastToAPInt().getZExtValue();
       return g().add(n);
@@ -169,12 +170,13 @@ private:
       auto op = lang_.binaryOp(bo->getOpcode());
       if (!op) return false;
       switch (bo->getOpcode()) {
-      case Instruction::UDiv: case Instruction::SDiv:
-      case Instruction::URem: case Instruction::SRem:
+      case Instruction::UDiv:
+      case Instruction::SDiv:
+      case Instruction::URem:
+      case Instruction::SRem:
         if (!divisorIsSafe(*bo)) return false;
         break;
-      default:
-        break;
+      default: break;
       }
       n.op = *op;
     } else if (isa<UnaryOperator>(inst) && inst.getOpcode() == Instruction::FNeg) {
@@ -330,6 +332,8 @@ private:
 
 } // namespace
 
-LiftedFunction liftFunction(Function &fn, const AnalysisSetup &setup) { return Lifter(fn, setup).run(); }
+LiftedFunction liftFunction(Function &fn, const AnalysisSetup &setup) {
+  return Lifter(fn, setup).run();
+}
 
 } // namespace egopt::ir

@@ -36,9 +36,9 @@ Expected<std::unique_ptr<TargetMachine>> createTargetMachine(Module &m, const Co
   TargetOptions options;
   std::optional<Reloc::Model> reloc;
   if (o.pic) reloc = Reloc::PIC_;
-  std::unique_ptr<TargetMachine> tm(target->createTargetMachine(
-      triple, o.cpu.empty() ? "generic" : o.cpu, o.features, options, reloc, std::nullopt,
-      o.optLevel));
+  std::unique_ptr<TargetMachine> tm(
+      target->createTargetMachine(triple, o.cpu.empty() ? "generic" : o.cpu, o.features, options,
+                                  reloc, std::nullopt, o.optLevel));
   if (!tm)
     return createStringError(inconvertibleErrorCode(),
                              "cannot create a target machine for '" + tripleName + "'");
@@ -54,8 +54,7 @@ Error emitCode(Module &m, TargetMachine &tm, CodeGenFileType type, SmallVectorIm
   // verifies every function it rewrites (Options::verify), so a second run
   // over the whole module here would only cost time.
   if (tm.addPassesToEmitFile(pm, os, nullptr, type, /*DisableVerify=*/true))
-    return createStringError(inconvertibleErrorCode(),
-                             "the target cannot emit this kind of file");
+    return createStringError(inconvertibleErrorCode(), "the target cannot emit this kind of file");
   pm.run(m);
   return Error::success();
 }

@@ -7,8 +7,8 @@
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <map>
@@ -22,10 +22,14 @@ uint64_t estimateCodegenCost(const Function &fn) {
   for (const BasicBlock &bb : fn) {
     cost += 3; // block: labels, branch lowering, register allocation live ranges
     for (const Instruction &i : bb) {
-      if (isa<CallBase>(i)) cost += 5;
-      else if (i.mayReadOrWriteMemory()) cost += 2;
-      else if (isa<PHINode>(i)) cost += 2;
-      else cost += 1;
+      if (isa<CallBase>(i))
+        cost += 5;
+      else if (i.mayReadOrWriteMemory())
+        cost += 2;
+      else if (isa<PHINode>(i))
+        cost += 2;
+      else
+        cost += 1;
     }
   }
   return cost + 10; // prologue, epilogue, symbol
@@ -64,7 +68,8 @@ CGUPlan planCodegenUnits(Module &m, const CGUOptions &opts) {
   }
   unsigned n = opts.requested;
   if (n == 0) n = unsigned(std::clamp<uint64_t>(total / opts.autoTargetSize, 1, opts.autoMax));
-  n = unsigned(std::max<uint64_t>(1, std::min<uint64_t>(n, total / std::max<uint64_t>(opts.minSize, 1))));
+  n = unsigned(
+      std::max<uint64_t>(1, std::min<uint64_t>(n, total / std::max<uint64_t>(opts.minSize, 1))));
   n = std::max(1u, std::min<unsigned>(n, unsigned(std::max<size_t>(groups.size(), 1))));
 
   CGUPlan plan;
@@ -89,7 +94,8 @@ CGUPlan planCodegenUnits(Module &m, const CGUOptions &opts) {
   size_t pos = 0;
   for (Function &f : m) position[&f] = pos++;
   for (auto &fs : plan.functions)
-    std::sort(fs.begin(), fs.end(), [&](Function *a, Function *b) { return position[a] < position[b]; });
+    std::sort(fs.begin(), fs.end(),
+              [&](Function *a, Function *b) { return position[a] < position[b]; });
   return plan;
 }
 
@@ -170,7 +176,8 @@ SplitResult splitIntoUnits(Module &m, const CGUPlan &plan, StringRef moduleKey) 
     auto it = referencedFrom.find(gv);
     if (it == referencedFrom.end()) continue;
     size_t own = home(*gv);
-    bool crosses = std::any_of(it->second.begin(), it->second.end(), [&](size_t u) { return u != own; });
+    bool crosses =
+        std::any_of(it->second.begin(), it->second.end(), [&](size_t u) { return u != own; });
     if (!crosses) continue;
     std::string original = gv->hasName() ? gv->getName().str() : std::string("anon");
     gv->setName(original + suffix);
@@ -210,8 +217,9 @@ void declareOnly(GlobalValue &gv) {
   if (auto *fty = dyn_cast<FunctionType>(gv.getValueType()))
     decl = Function::Create(fty, GlobalValue::ExternalLinkage, gv.getAddressSpace(), "", &m);
   else
-    decl = new GlobalVariable(m, gv.getValueType(), /*isConstant=*/false, GlobalValue::ExternalLinkage,
-                              nullptr, "", nullptr, gv.getThreadLocalMode(), gv.getAddressSpace());
+    decl =
+        new GlobalVariable(m, gv.getValueType(), /*isConstant=*/false, GlobalValue::ExternalLinkage,
+                           nullptr, "", nullptr, gv.getThreadLocalMode(), gv.getAddressSpace());
   decl->setVisibility(gv.getVisibility());
   decl->setDLLStorageClass(gv.getDLLStorageClass());
   decl->setUnnamedAddr(gv.getUnnamedAddr());
@@ -225,10 +233,11 @@ Error restrictToUnit(Module &part, const SplitResult &split, size_t unit) {
   std::vector<GlobalValue *> all;
   for (GlobalValue &gv : part.global_values()) all.push_back(&gv);
   if (all.size() != split.homeUnit.size())
-    return createStringError("codegen unit %zu: the module has %zu global values, the split %zu", unit,
-                             all.size(), split.homeUnit.size());
+    return createStringError("codegen unit %zu: the module has %zu global values, the split %zu",
+                             unit, all.size(), split.homeUnit.size());
   for (size_t i = 0; i < all.size(); ++i)
-    if (split.homeUnit[i] != SplitResult::kNoUnit && split.homeUnit[i] != unit) declareOnly(*all[i]);
+    if (split.homeUnit[i] != SplitResult::kNoUnit && split.homeUnit[i] != unit)
+      declareOnly(*all[i]);
   if (unit != 0) part.setModuleInlineAsm("");
   if (Error e = part.materializeAll()) return e;
   // A declaration's debug-info attachment would ask the linker for its
@@ -238,7 +247,8 @@ Error restrictToUnit(Module &part, const SplitResult &split, size_t unit) {
   return Error::success();
 }
 
-Expected<std::unique_ptr<Module>> loadUnit(const SplitResult &split, size_t unit, LLVMContext &ctx) {
+Expected<std::unique_ptr<Module>> loadUnit(const SplitResult &split, size_t unit,
+                                           LLVMContext &ctx) {
   MemoryBufferRef buffer(StringRef(split.bitcode.data(), split.bitcode.size()), "cgu");
   auto lazy = getLazyBitcodeModule(buffer, ctx);
   if (!lazy) return lazy.takeError();

@@ -15,7 +15,8 @@ using eg::ENode;
 EGOPT_STATISTIC(Materialized, "06-lower.elaborate", "materialized",
                 "instructions materialized by elaboration");
 EGOPT_STATISTIC(Reused, "06-lower.elaborate", "reused", "uses served by a dominating copy (GVN)");
-EGOPT_STATISTIC(Hoisted, "06-lower.elaborate", "hoisted", "values hoisted to a shallower loop (LICM)");
+EGOPT_STATISTIC(Hoisted, "06-lower.elaborate", "hoisted",
+                "values hoisted to a shallower loop (LICM)");
 EGOPT_STATISTIC(AtSource, "06-lower.elaborate", "at_source",
                 "values built where the source computed them, before a call");
 EGOPT_STATISTIC(Erased, "06-lower.elaborate", "erased", "lifted instructions erased");
@@ -36,7 +37,8 @@ public:
       }
     }
     // The first lifted instruction of each class gives its location and name.
-    for (size_t i = 0; i < lf.pure.size(); ++i) origin_.try_emplace(g_.find(lf.pureClass[i]), lf.pure[i]);
+    for (size_t i = 0; i < lf.pure.size(); ++i)
+      origin_.try_emplace(g_.find(lf.pureClass[i]), lf.pure[i]);
     for (const ir::SkeletonUse &u : lf.uses) {
       if (auto *phi = dyn_cast<PHINode>(u.user))
         phiUses_[phi->getIncomingBlock(u.operand)].push_back(u);
@@ -115,7 +117,8 @@ private:
     Type *ty = t.types[n.type];
     if (n.op == lang_.IConst) {
       unsigned bits = ty->getScalarSizeInBits();
-      return ConstantInt::get(ty, APInt(bits, n.payload, /*isSigned=*/true, /*implicitTrunc=*/true));
+      return ConstantInt::get(ty,
+                              APInt(bits, n.payload, /*isSigned=*/true, /*implicitTrunc=*/true));
     }
     if (n.op == lang_.FConst) {
       Type *scalar = ty->getScalarType();
@@ -218,7 +221,8 @@ private:
     Instruction *origin = nullptr;
     if (auto it = origin_.find(c); it != origin_.end()) origin = it->second;
     Instruction *insertBefore = where == useBB ? at : where->getTerminator();
-    if (where != useBB) stats_.add(Hoisted);
+    if (where != useBB)
+      stats_.add(Hoisted);
     else if (atOrigin(origin, kids, at)) {
       insertBefore = origin;
       stats_.add(AtSource);
@@ -265,7 +269,8 @@ private:
         inst->setHasNoSignedWrap(n.flags & ir::NSW);
       }
       if (isa<PossiblyExactOperator>(inst)) inst->setIsExact(n.flags & ir::Exact);
-      if (auto *pd = dyn_cast<PossiblyDisjointInst>(inst)) pd->setIsDisjoint(n.flags & ir::Disjoint);
+      if (auto *pd = dyn_cast<PossiblyDisjointInst>(inst))
+        pd->setIsDisjoint(n.flags & ir::Disjoint);
       if (auto *nn = dyn_cast<PossiblyNonNegInst>(inst)) nn->setNonNeg(n.flags & ir::NNeg);
       if (auto *tr = dyn_cast<TruncInst>(inst)) {
         tr->setHasNoUnsignedWrap(n.flags & ir::NUW);
@@ -300,7 +305,8 @@ private:
 
   /// Whether another record of r's variable sits between r (attached to
   /// `from`) and the end of `to`: moving r past it would show a stale value.
-  static bool variableChangesBetween(const DbgVariableRecord *r, Instruction *from, Instruction *to) {
+  static bool variableChangesBetween(const DbgVariableRecord *r, Instruction *from,
+                                     Instruction *to) {
     for (Instruction *i = from; i; i = i->getNextNode()) {
       for (DbgVariableRecord &other : filterDbgVars(i->getDbgRecordRange()))
         if (&other != r && other.getVariable() == r->getVariable()) return true;
@@ -343,16 +349,17 @@ private:
             if (replacement) return;
             if (available(v)) {
               replacement = v;
-            } else if (auto *vi = dyn_cast<Instruction>(v);
-                       vi && vi->getParent() == bb && !vi->isTerminator() &&
-                       !variableChangesBetween(r, pos, vi)) {
+            } else if (auto *vi = dyn_cast<Instruction>(v); vi && vi->getParent() == bb &&
+                                                            !vi->isTerminator() &&
+                                                            !variableChangesBetween(r, pos, vi)) {
               replacement = v;
               moveAfter = vi;
             }
           };
           if (auto it = placed_.find(c); it != placed_.end())
             for (auto &[where, v] : it->second) consider(v);
-          if (const ENode *best = ex_.best(c); best && best->kids.empty()) consider(leafValue(*best));
+          if (const ENode *best = ex_.best(c); best && best->kids.empty())
+            consider(leafValue(*best));
         }
         if (!replacement) {
           r->setKillLocation();

@@ -86,7 +86,6 @@ void countRewrite(const eg::RunReport &r, eg::Statistics &stats) {
   }
 }
 
-
 struct FunctionWork {
   ir::LiftedFunction lifted;
   /// What this function's e-graph work counted (merged in function order).
@@ -107,8 +106,7 @@ TargetTransformInfo functionTTI(const Function &f, TargetMachine *tm) {
 /// Computes (and so caches) the layout of every struct type a getelementptr
 /// of `f` may ask about. DataLayout caches struct layouts without a lock; once
 /// they are all cached, lifting only reads them and can run in parallel.
-void warmStructLayouts(const Function &f, const DataLayout &dl,
-                       SmallPtrSetImpl<Type *> &seen) {
+void warmStructLayouts(const Function &f, const DataLayout &dl, SmallPtrSetImpl<Type *> &seen) {
   std::function<void(Type *)> warm = [&](Type *t) {
     if (!seen.insert(t).second) return;
     if (auto *st = dyn_cast<StructType>(t)) {
@@ -148,7 +146,8 @@ eg::RunnerLimits budgetFor(const eg::EGraph &g, const Options &opts) {
 }
 
 /// Equality saturation on one function's e-graph, within its budget.
-eg::RunReport rewrite(eg::EGraph &g, const std::vector<const eg::Rule *> &rules, const Options &opts) {
+eg::RunReport rewrite(eg::EGraph &g, const std::vector<const eg::Rule *> &rules,
+                      const Options &opts) {
   if (rules.empty()) return {};
   eg::Runner runner(g);
   runner.setLimits(budgetFor(g, opts));
@@ -195,8 +194,7 @@ std::vector<Function *> prepareFunctions(Module &m, const Options &opts, eg::Sta
 /// Parallel: lifting only reads the IR; the e-graph work is plain data.
 void rewriteFunctions(ArrayRef<Function *> functions, const Options &opts,
                       std::vector<FunctionWork> &work) {
-  std::vector<const eg::Rule *> rules =
-      (opts.rules ? *opts.rules : builtinRules()).enabledRules();
+  std::vector<const eg::Rule *> rules = (opts.rules ? *opts.rules : builtinRules()).enabledRules();
   tbb::parallel_for(size_t(0), functions.size(), [&](size_t i) {
     Function &f = *functions[i];
     TimeTrace::Scope span(opts.trace, "function", f.getName().str());
@@ -217,8 +215,8 @@ void rewriteFunctions(ArrayRef<Function *> functions, const Options &opts,
 
 /// Costs (sequential: TTI may create types in the context, TTICost.h), then
 /// extraction (parallel).
-void extractFunctions(ArrayRef<Function *> functions, const Options &opts,
-                      TargetMachine *tm, std::vector<FunctionWork> &work) {
+void extractFunctions(ArrayRef<Function *> functions, const Options &opts, TargetMachine *tm,
+                      std::vector<FunctionWork> &work) {
   for (size_t i = 0; i < functions.size(); ++i)
     if (!work[i].conflict)
       work[i].costs.emplace(extract::TTICostTable::build(
@@ -227,7 +225,8 @@ void extractFunctions(ArrayRef<Function *> functions, const Options &opts,
     TimeTrace::Scope span(opts.trace, "extract", functions[i]->getName().str());
     FunctionWork &w = work[i];
     if (w.conflict) return;
-    w.extraction = extract::extractFunction(w.lifted, *w.costs, opts.extractor, opts.compareExtractors);
+    w.extraction =
+        extract::extractFunction(w.lifted, *w.costs, opts.extractor, opts.compareExtractors);
   });
 }
 

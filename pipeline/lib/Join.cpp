@@ -39,12 +39,16 @@ Error joinObjects(const std::vector<SmallVector<char, 0>> &objects, const std::s
   inputs.push_back(outPath.str().str());
 
   auto program = sys::findProgramByName(lld);
-  if (!program) return errorf("cannot find the linker '" + lld + "' (needed to join codegen units; use --cgus=1 or --lld=PATH)");
+  if (!program)
+    return errorf("cannot find the linker '" + lld +
+                  "' (needed to join codegen units; use --cgus=1 or --lld=PATH)");
   std::vector<StringRef> args = {*program, "-r", "-o", outPath};
   for (size_t i = 0; i + 1 < inputs.size(); ++i) args.push_back(inputs[i]);
   std::string errMsg;
   int rc = sys::ExecuteAndWait(*program, args, std::nullopt, {}, 0, 0, &errMsg);
-  if (rc != 0) return errorf("'" + lld + " -r' failed joining codegen units" + (errMsg.empty() ? "" : ": " + errMsg));
+  if (rc != 0)
+    return errorf("'" + lld + " -r' failed joining codegen units" +
+                  (errMsg.empty() ? "" : ": " + errMsg));
   auto buf = MemoryBuffer::getFile(outPath);
   if (!buf) return errorf("cannot read the joined object: " + buf.getError().message());
   out.assign((*buf)->getBufferStart(), (*buf)->getBufferEnd());

@@ -24,10 +24,10 @@ extern const eg::Statistic SplitSeconds("09-time", "split", "splitting into code
 extern const eg::Statistic PrepareSeconds("09-time", "lift",
                                           "preparing functions for lifting (summed over units)",
                                           eg::StatisticKind::Seconds);
-extern const eg::Statistic EGraphSeconds(
-    "09-time", "egraph",
-    "lifting, e-graph and extraction, functions in parallel (summed over units)",
-    eg::StatisticKind::Seconds);
+extern const eg::Statistic
+    EGraphSeconds("09-time", "egraph",
+                  "lifting, e-graph and extraction, functions in parallel (summed over units)",
+                  eg::StatisticKind::Seconds);
 extern const eg::Statistic ExtractSeconds("09-time", "extract",
                                           "  of which costs and extraction (summed over units)",
                                           eg::StatisticKind::Seconds);

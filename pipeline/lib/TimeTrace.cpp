@@ -38,7 +38,8 @@ void TimeTrace::write(llvm::raw_ostream &os) const {
           j.attribute("tid", int64_t(s.tid));
           j.attribute("ts", s.startUs);
           j.attribute("dur", s.durUs);
-          if (!s.detail.empty()) j.attributeObject("args", [&] { j.attribute("detail", s.detail); });
+          if (!s.detail.empty())
+            j.attributeObject("args", [&] { j.attribute("detail", s.detail); });
         });
       for (unsigned t = 0; t < threads_.size(); ++t)
         j.object([&] {

@@ -129,20 +129,28 @@ static bool isSym(const EGraph &g, const MathLanguage &lang, ClassId c) {
 }
 
 void registerMathPredicates(PredicateRegistry &preds, const MathLanguage &lang) {
-  preds.add("is-not-zero", 1, [](const EGraph &g, std::span<const ClassId> a) {
-    auto v = constValue(g, a[0]);
-    return !v || *v != 0.0;
-  }, "the class is not the constant 0");
-  preds.add("is-const", 1, [](const EGraph &g, std::span<const ClassId> a) {
-    return constValue(g, a[0]).has_value();
-  }, "the class is a known constant");
-  preds.add("is-sym", 1, [&lang](const EGraph &g, std::span<const ClassId> a) {
-    return isSym(g, lang, a[0]);
-  }, "the class holds a symbol");
-  preds.add("is-const-or-distinct-var", 2, [&lang](const EGraph &g, std::span<const ClassId> a) {
-    return g.find(a[0]) != g.find(a[1]) &&
-           (constValue(g, a[0]).has_value() || isSym(g, lang, a[0]));
-  }, "the first class is a constant or a symbol other than the second");
+  preds.add(
+      "is-not-zero", 1,
+      [](const EGraph &g, std::span<const ClassId> a) {
+        auto v = constValue(g, a[0]);
+        return !v || *v != 0.0;
+      },
+      "the class is not the constant 0");
+  preds.add(
+      "is-const", 1,
+      [](const EGraph &g, std::span<const ClassId> a) { return constValue(g, a[0]).has_value(); },
+      "the class is a known constant");
+  preds.add(
+      "is-sym", 1,
+      [&lang](const EGraph &g, std::span<const ClassId> a) { return isSym(g, lang, a[0]); },
+      "the class holds a symbol");
+  preds.add(
+      "is-const-or-distinct-var", 2,
+      [&lang](const EGraph &g, std::span<const ClassId> a) {
+        return g.find(a[0]) != g.find(a[1]) &&
+               (constValue(g, a[0]).has_value() || isSym(g, lang, a[0]));
+      },
+      "the first class is a constant or a symbol other than the second");
 }
 
 std::string mathRulesText() {

@@ -35,8 +35,7 @@ private:
 };
 
 /// egg's ConstantFold: the class's value when it is a known constant.
-class ConstantFold final
-    : public eg::LatticeAnalysis<ConstantFold, std::optional<double>> {
+class ConstantFold final : public eg::LatticeAnalysis<ConstantFold, std::optional<double>> {
 public:
   explicit ConstantFold(const MathLanguage &lang) : lang_(lang) {}
   std::string_view name() const override { return "const"; }

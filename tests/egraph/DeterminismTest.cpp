@@ -56,8 +56,8 @@ std::string describeRounds(const RunReport &r) {
   for (size_t i = 0; i < r.iterations.size(); ++i) {
     const IterationStats &it = r.iterations[i];
     os << "round " << i << ": nodes " << it.nodesBefore << "->" << it.nodesAfter << " classes "
-       << it.classesBefore << "->" << it.classesAfter << " matches " << it.matches
-       << " applied " << it.appliedUnions << " congruence " << it.congruenceUnions << "\n";
+       << it.classesBefore << "->" << it.classesAfter << " matches " << it.matches << " applied "
+       << it.appliedUnions << " congruence " << it.congruenceUnions << "\n";
     for (size_t k = 0; k < it.rules.size(); ++k) {
       const RuleRoundStats &rs = it.rules[k];
       if (!rs.searched) continue;
@@ -115,9 +115,9 @@ protected:
       EXPECT_EQ(other.numIds, one.numIds) << start << " threads=" << threads;
       EXPECT_EQ(other.rounds, one.rounds) << start << " threads=" << threads;
       // The dumps are long; report only whether they match.
-      EXPECT_TRUE(other.dump == one.dump) << start << " threads=" << threads
-                                          << ": canonicalDump differs at "
-                                          << firstDifference(one.dump, other.dump);
+      EXPECT_TRUE(other.dump == one.dump)
+          << start << " threads=" << threads << ": canonicalDump differs at "
+          << firstDifference(one.dump, other.dump);
     }
     return one;
   }
@@ -173,8 +173,7 @@ TEST_F(Determinism, SmallCasesSaturateTheSame) {
 std::string buildRandom(const MathLanguage &lang, bool withAnalysis, unsigned seed, size_t terms,
                         tbb::task_arena &arena, size_t *congruenceOut = nullptr,
                         size_t *maxRepairOut = nullptr) {
-  std::unique_ptr<EGraph> g =
-      withAnalysis ? makeMathEGraph(lang) : std::make_unique<EGraph>(lang);
+  std::unique_ptr<EGraph> g = withAnalysis ? makeMathEGraph(lang) : std::make_unique<EGraph>(lang);
   std::mt19937 rng(seed);
   std::vector<ClassId> ids;
   const Op binary[] = {lang.Add, lang.Sub, lang.Mul, lang.Div, lang.Pow};
@@ -210,7 +209,8 @@ std::string buildRandom(const MathLanguage &lang, bool withAnalysis, unsigned se
   rebuild();
   // Merges in waves, so several rebuilds have thousands of parents to repair.
   for (int wave = 0; wave < 4; ++wave) {
-    for (size_t m = 0; m < terms / 100; ++m) g->merge(ids[rng() % ids.size()], ids[rng() % ids.size()]);
+    for (size_t m = 0; m < terms / 100; ++m)
+      g->merge(ids[rng() % ids.size()], ids[rng() % ids.size()]);
     // Merging two leaves makes thousands of parents congruent at once.
     if (wave == 1 || wave == 3) {
       ClassId x = g->add(lang.sym(wave == 1 ? "a" : "c"));
@@ -253,8 +253,8 @@ TEST(RebuildDeterminism, LargeRandomEGraphSameForOneAndEightThreads) {
     // ...and the result is identical, ids included.
     EXPECT_TRUE(d1 == d8) << "analysis=" << withAnalysis << ": dumps differ (1 vs 8 threads) at "
                           << firstDifference(d1, d8);
-    EXPECT_TRUE(d8 == d8again) << "analysis=" << withAnalysis
-                               << ": dumps differ between runs at " << firstDifference(d8, d8again);
+    EXPECT_TRUE(d8 == d8again) << "analysis=" << withAnalysis << ": dumps differ between runs at "
+                               << firstDifference(d8, d8again);
     EXPECT_GT(d1.size(), 500'000u);
   }
   // A different seed gives a different e-graph (the comparison can fail).

@@ -67,8 +67,8 @@ TEST_F(DotTest, OneClusterPerClassAndOneEdgePerChild) {
     for (size_t i = 0; i < nodes.size(); ++i)
       for (ClassId k : nodes[i].kids) {
         std::string edge;
-        llvm::raw_string_ostream(edge) << "n" << c << "_" << i << " -> a" << k
-                                       << " [lhead=cluster_" << k;
+        llvm::raw_string_ostream(edge)
+            << "n" << c << "_" << i << " -> a" << k << " [lhead=cluster_" << k;
         EXPECT_NE(dot.find(edge), std::string::npos) << edge << "\n" << dot;
       }
   }

@@ -116,7 +116,9 @@ protected:
     for (double v : {0.0, 1.0, 2.0}) pool.push_back(g.add(lang.num(v)));
     const Op binary[] = {lang.Add, lang.Sub, lang.Mul, lang.Div, lang.Pow};
     const Op unary[] = {lang.Ln, lang.Sqrt, lang.Sin, lang.Cos};
-    auto pick = [&] { return pool[std::uniform_int_distribution<size_t>(0, pool.size() - 1)(rng)]; };
+    auto pick = [&] {
+      return pool[std::uniform_int_distribution<size_t>(0, pool.size() - 1)(rng)];
+    };
     for (int round = 0; round < 4; ++round) {
       for (int i = 0; i < 60; ++i) {
         if (rng() % 3 == 0)
@@ -371,9 +373,18 @@ TEST_F(EGraphTest, MergeWithConstantPropagatesToParents) {
 
 TEST_F(EGraphTest, CustomAnalysisIsIndependentOfMergeOrder) {
   // Terms, then merges given as pairs of terms.
-  const char *terms[] = {"a",           "b",           "c",       "d",
-                         "(sin a)",     "(cos b)",     "(+ c d)", "(* (sin a) (cos b))",
-                         "(+ (sin a) c)", "(ln d)",    "(pow (+ c d) e)", "(sqrt f)"};
+  const char *terms[] = {"a",
+                         "b",
+                         "c",
+                         "d",
+                         "(sin a)",
+                         "(cos b)",
+                         "(+ c d)",
+                         "(* (sin a) (cos b))",
+                         "(+ (sin a) c)",
+                         "(ln d)",
+                         "(pow (+ c d) e)",
+                         "(sqrt f)"};
   const std::pair<const char *, const char *> merges[] = {
       {"a", "(cos b)"}, {"(sin a)", "c"}, {"(sqrt f)", "(+ c d)"}, {"(ln d)", "d"}};
 
@@ -404,8 +415,8 @@ TEST_F(EGraphTest, CustomAnalysisIsIndependentOfMergeOrder) {
   EXPECT_EQ(g1.canonicalDump(), g2.canonicalDump());
 
   // The facts are the expected ones (they changed through propagation).
-  uint64_t A = symBit("a"), B = symBit("b"), C = symBit("c"), D = symBit("d"),
-           E = symBit("e"), F = symBit("f");
+  uint64_t A = symBit("a"), B = symBit("b"), C = symBit("c"), D = symBit("d"), E = symBit("e"),
+           F = symBit("f");
   for (EGraph *g : {&g1, &g2}) {
     const auto *s = g->findAnalysis<SymbolSet>();
     EXPECT_EQ(s->data(lookupTerm(*g, "a")), A | B);

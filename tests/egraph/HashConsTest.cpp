@@ -91,8 +91,7 @@ TEST(HashCons, ManyKeysAcrossShards) {
   for (uint32_t k = 0; k < n; ++k) ASSERT_EQ(memo.lookup(key(k)), k);
   for (uint32_t k = 0; k < n; k += 2) memo.erase(key(k));
   EXPECT_EQ(memo.size(), n / 2);
-  for (uint32_t k = 0; k < n; ++k)
-    ASSERT_EQ(memo.lookup(key(k)), k % 2 ? k : kNoClass) << k;
+  for (uint32_t k = 0; k < n; ++k) ASSERT_EQ(memo.lookup(key(k)), k % 2 ? k : kNoClass) << k;
   size_t visited = 0;
   memo.forEach([&](const ENode &node, ClassId id) {
     ++visited;

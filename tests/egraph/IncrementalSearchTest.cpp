@@ -1,7 +1,7 @@
 //===- IncrementalSearchTest.cpp - Change stamps, regions, semi-naive search ===//
 #include "MathLanguage.h"
 
-#include "egopt/egraph/ChangedRegion.h"
+#include "ChangedRegion.h"
 #include "egopt/egraph/Runner.h"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,8 @@ protected:
   }
   ClassId add(EGraph &g, const std::string &text) { return g.addExpr(parsed(text)); }
   ClassId lookup(const EGraph &g, const std::string &text) { return g.lookupExpr(parsed(text)); }
-  std::vector<ClassId> candidates(const ChangedRegion &region, unsigned depth, std::optional<Op> op) {
+  std::vector<ClassId> candidates(const ChangedRegion &region, unsigned depth,
+                                  std::optional<Op> op) {
     std::vector<ClassId> out;
     region.candidates(depth, op, out);
     return out;

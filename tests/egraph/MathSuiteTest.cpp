@@ -74,7 +74,8 @@ protected:
     Runner runner(*g);
     runner.setLimits(c.limits);
     if (sched) runner.setScheduler(std::move(sched));
-    runner.addHook([&](const EGraph &eg, size_t) { return goalsHold(eg, root, goals, vars.names.size()); });
+    runner.addHook(
+        [&](const EGraph &eg, size_t) { return goalsHold(eg, root, goals, vars.names.size()); });
     RunReport report = runner.run(ruleList);
     bool ok = goalsHold(*g, root, goals, vars.names.size());
     if (reportOut) *reportOut = report;
@@ -95,7 +96,8 @@ TEST_F(MathSuite, AssociateAdds) {
   auto comm = Rule::parse(lang, "comm-add", "(+ ?a ?b) => (+ ?b ?a)");
   auto assoc = Rule::parse(lang, "assoc-add", "(+ ?a (+ ?b ?c)) => (+ (+ ?a ?b) ?c)");
   ASSERT_TRUE(bool(comm) && bool(assoc));
-  MathCase c{"associate_adds", "(+ 1 (+ 2 (+ 3 (+ 4 (+ 5 (+ 6 7))))))",
+  MathCase c{"associate_adds",
+             "(+ 1 (+ 2 (+ 3 (+ 4 (+ 5 (+ 6 7))))))",
              {"(+ 7 (+ 6 (+ 5 (+ 4 (+ 3 (+ 2 1))))))"}};
   c.limits.iterations = 7;
   // This case runs with egg's SimpleScheduler and without the constant folder
@@ -132,8 +134,8 @@ TEST_F(MathSuite, SimplifyRoot) {
   EXPECT_TRUE(proveWithAllRules(c));
 }
 TEST_F(MathSuite, SimplifyFactor) {
-  EXPECT_TRUE(proveWithAllRules(
-      {"simplify_factor", "(* (+ x 3) (+ x 1))", {"(+ (+ (* x x) (* 4 x)) 3)"}}));
+  EXPECT_TRUE(
+      proveWithAllRules({"simplify_factor", "(* (+ x 3) (+ x 1))", {"(+ (+ (* x x) (* 4 x)) 3)"}}));
 }
 TEST_F(MathSuite, DiffSame) { EXPECT_TRUE(proveWithAllRules({"diff_same", "(d x x)", {"1"}})); }
 TEST_F(MathSuite, DiffDifferent) {
@@ -152,8 +154,7 @@ TEST_F(MathSuite, DiffPowerSimple) {
   EXPECT_TRUE(proveWithAllRules({"diff_power_simple", "(d x (pow x 3))", {"(* 3 (pow x 2))"}}));
 }
 TEST_F(MathSuite, DiffPowerHarder) {
-  MathCase c{"diff_power_harder", "(d x (- (pow x 3) (* 7 (pow x 2))))",
-             {"(* x (- (* 3 x) 14))"}};
+  MathCase c{"diff_power_harder", "(d x (- (pow x 3) (* 7 (pow x 2))))", {"(* x (- (* 3 x) 14))"}};
   c.limits.time = std::chrono::seconds(10);
   c.limits.iterations = 60;
   c.limits.nodes = 100'000;
@@ -168,12 +169,12 @@ TEST_F(MathSuite, IntegX) {
   EXPECT_TRUE(proveWithAllRules({"integ_x", "(i (pow x 1) x)", {"(/ (pow x 2) 2)"}}));
 }
 TEST_F(MathSuite, IntegPart1) {
-  EXPECT_TRUE(proveWithAllRules(
-      {"integ_part1", "(i (* x (cos x)) x)", {"(+ (* x (sin x)) (cos x))"}}));
+  EXPECT_TRUE(
+      proveWithAllRules({"integ_part1", "(i (* x (cos x)) x)", {"(+ (* x (sin x)) (cos x))"}}));
 }
 TEST_F(MathSuite, IntegPart2) {
-  EXPECT_TRUE(proveWithAllRules(
-      {"integ_part2", "(i (* (cos x) x) x)", {"(+ (* x (sin x)) (cos x))"}}));
+  EXPECT_TRUE(
+      proveWithAllRules({"integ_part2", "(i (* (cos x) x) x)", {"(+ (* x (sin x)) (cos x))"}}));
 }
 TEST_F(MathSuite, IntegPart3) {
   EXPECT_TRUE(proveWithAllRules({"integ_part3", "(i (ln x) x)", {"(- (* x (ln x)) x)"}}));

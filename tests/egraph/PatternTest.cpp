@@ -213,7 +213,7 @@ public:
       id = leaf();
     } else {
       static const int weights[] = {4, 1, 4, 1, 2, 1, 1, 2, 2, 1, 1};
-      const Op ops[] = {lang_.Add, lang_.Sub, lang_.Mul, lang_.Div, lang_.Pow, lang_.Ln,
+      const Op ops[] = {lang_.Add,  lang_.Sub, lang_.Mul, lang_.Div,  lang_.Pow,     lang_.Ln,
                         lang_.Sqrt, lang_.Sin, lang_.Cos, lang_.Diff, lang_.Integral};
       int total = 0;
       for (int w : weights) total += w;
@@ -248,12 +248,28 @@ private:
 TEST(EMatching, AgreesWithNaiveMatcherOnRandomEGraphs) {
   MathLanguage lang;
   const std::vector<const char *> patternTexts = {
-      "(+ ?a ?b)",       "(+ ?a ?a)",          "(* ?a (+ ?b ?c))", "(+ (* ?x ?y) (* ?x ?z))",
-      "(sin (cos ?x))",  "(+ ?a 0)",           "(pow ?x 2)",       "?a",
-      "(+ 1 2)",         "(- ?a ?a)",          "(+ ?a (+ ?b ?c))", "(* (pow ?a ?b) (pow ?a ?c))",
-      "(d ?x (sin ?x))", "(i (+ ?f ?g) ?x)",   "0",                "(* ?a (sin ?a))",
-      "(+ 1 ?a)",        "(pow ?x (+ ?x 1))",  "(* 2 (+ ?a ?a))",  "(d ?x (pow ?x ?n))",
-      "(+ (sin 0) ?a)",  "(- ?a (* ?a ?b))",
+      "(+ ?a ?b)",
+      "(+ ?a ?a)",
+      "(* ?a (+ ?b ?c))",
+      "(+ (* ?x ?y) (* ?x ?z))",
+      "(sin (cos ?x))",
+      "(+ ?a 0)",
+      "(pow ?x 2)",
+      "?a",
+      "(+ 1 2)",
+      "(- ?a ?a)",
+      "(+ ?a (+ ?b ?c))",
+      "(* (pow ?a ?b) (pow ?a ?c))",
+      "(d ?x (sin ?x))",
+      "(i (+ ?f ?g) ?x)",
+      "0",
+      "(* ?a (sin ?a))",
+      "(+ 1 ?a)",
+      "(pow ?x (+ ?x 1))",
+      "(* 2 (+ ?a ?a))",
+      "(d ?x (pow ?x ?n))",
+      "(+ (sin 0) ?a)",
+      "(- ?a (* ?a ?b))",
   };
   std::vector<size_t> totals(patternTexts.size(), 0);
   for (unsigned seed = 1; seed <= 50; ++seed) {
@@ -374,9 +390,9 @@ TEST(MatchProgram, FiltersComeRightAfterTheirBind) {
   auto p = Pattern::parse(lang, "(+ (sin ?x) 1)", vars);
   ASSERT_TRUE(bool(p));
   EXPECT_EQ(MatchProgram(lang, *p, vars.names.size()).print(), "bind r0 + -> r1\n"
-                                                                 "lookup r2 g0\n"
-                                                                 "bind r1 sin -> r3\n"
-                                                                 "yield\n");
+                                                               "lookup r2 g0\n"
+                                                               "bind r1 sin -> r3\n"
+                                                               "yield\n");
   // Each Bind's filters follow it: the Compare of the second ?x and the
   // Lookup of (sin 1) come right after the Bind that loads r5 and r6.
   VarTable vars2;
@@ -393,15 +409,16 @@ TEST(MatchProgram, FiltersComeRightAfterTheirBind) {
   VarTable v3;
   auto r = Pattern::parse(lang, "(+ ?a ?a)", v3);
   ASSERT_TRUE(bool(r));
-  EXPECT_EQ(MatchProgram(lang, *r, v3.names.size()).print(), "bind r0 + -> r1\ncompare r2 r1\nyield\n");
+  EXPECT_EQ(MatchProgram(lang, *r, v3.names.size()).print(),
+            "bind r0 + -> r1\ncompare r2 r1\nyield\n");
   // A ground first child keys the Bind by its class (and is still checked).
   VarTable v6;
   auto u = Pattern::parse(lang, "(+ 1 (sin ?x))", v6);
   ASSERT_TRUE(bool(u));
   EXPECT_EQ(MatchProgram(lang, *u, v6.names.size()).print(), "bind r0 + -> r1 first=g0\n"
-                                                               "lookup r1 g1\n"
-                                                               "bind r2 sin -> r3\n"
-                                                               "yield\n");
+                                                             "lookup r1 g1\n"
+                                                             "bind r2 sin -> r3\n"
+                                                             "yield\n");
   VarTable v4;
   auto s = Pattern::parse(lang, "(+ 1 2)", v4);
   ASSERT_TRUE(bool(s));

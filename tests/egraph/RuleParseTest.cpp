@@ -56,8 +56,9 @@ TEST_F(RuleParse, TwoPasses) {
   EXPECT_TRUE(rs.ruleSets()[0].enabled);
   EXPECT_TRUE(rs.ruleSets()[1].enabled);
   EXPECT_EQ(rs.numRules(), 5u);
-  EXPECT_EQ(names(rs.enabledRules()),
-            (std::vector<std::string>{"comm-add", "zero-add", "cancel-div", "d-sin", "d-constant"}));
+  EXPECT_EQ(
+      names(rs.enabledRules()),
+      (std::vector<std::string>{"comm-add", "zero-add", "cancel-div", "d-sin", "d-constant"}));
 
   // Conditions, variables and locations were recorded.
   const Rule &dc = *rs.ruleSets()[1].rules[1];
@@ -86,7 +87,8 @@ TEST_F(RuleParse, PassesOfTheSameNameAreJoined) {
 (rule-set a (rule r1 (+ ?x 0) => ?x))
 (rule-set b (rule r2 (* ?x 1) => ?x))
 (rule-set a (rule r3 (* ?x 0) => 0))
-)", "joined.rules");
+)",
+                             "joined.rules");
   ASSERT_FALSE(err) << llvm::toString(std::move(err));
   ASSERT_EQ(rs.ruleSets().size(), 2u);
   EXPECT_EQ(rs.ruleSets()[0].name, "a");
@@ -123,8 +125,9 @@ TEST_F(RuleParse, EnableOnly) {
   err = rs.enableOnly({"calculus", "algebra"});
   ASSERT_FALSE(err);
   // File order, not the order of the names given.
-  EXPECT_EQ(names(rs.enabledRules()),
-            (std::vector<std::string>{"comm-add", "zero-add", "cancel-div", "d-sin", "d-constant"}));
+  EXPECT_EQ(
+      names(rs.enabledRules()),
+      (std::vector<std::string>{"comm-add", "zero-add", "cancel-div", "d-sin", "d-constant"}));
 
   err = rs.enableOnly({"algebra"});
   ASSERT_FALSE(err);
@@ -206,8 +209,7 @@ TEST_F(RuleParse, ErrorsCarryLineAndColumn) {
        "(rule-set p\n"
        "  (rule r (/ ?a ?a) => 1 if))",
        "test.rules:2:26:", "'if' needs a condition"},
-      {"condition is not a list",
-       "(rule-set p (rule r (/ ?a ?a) => 1 if is-not-zero))",
+      {"condition is not a list", "(rule-set p (rule r (/ ?a ?a) => 1 if is-not-zero))",
        "test.rules:1:39:", "a condition looks like"},
       {"predicate argument is not a variable",
        "(rule-set p (rule r (/ ?a ?a) => 1 if (is-not-zero 0)))",
@@ -217,9 +219,7 @@ TEST_F(RuleParse, ErrorsCarryLineAndColumn) {
        "  (rule ok (+ ?a 0) => ?a)\n"
        "  (rewrite r (+ ?a 0) => ?a))",
        "test.rules:3:3:", "expected (rule NAME"},
-      {"rule set without a name",
-       "(rule-set)",
-       "test.rules:1:1:", "expected (rule-set NAME"},
+      {"rule set without a name", "(rule-set)", "test.rules:1:1:", "expected (rule-set NAME"},
       {"bad pattern inside a rule",
        "(rule-set p\n"
        "  (rule r (+ ?a 0) =>\n"
@@ -245,11 +245,12 @@ TEST_F(RuleParse, ErrorsNameTheSource) {
 }
 
 TEST_F(RuleParse, RuleParseFromText) {
-  auto r = Rule::parse(lang, "div-canon", "(/ ?a ?b) => (* ?a (pow ?b -1)) if (is-not-zero ?b)",
-                       &preds);
+  auto r =
+      Rule::parse(lang, "div-canon", "(/ ?a ?b) => (* ?a (pow ?b -1)) if (is-not-zero ?b)", &preds);
   ASSERT_TRUE(bool(r)) << llvm::toString(r.takeError());
   EXPECT_EQ((*r)->name(), "div-canon");
-  EXPECT_EQ((*r)->print(lang), "(rule div-canon (/ ?a ?b) => (* ?a (pow ?b -1)) if (is-not-zero ?b))");
+  EXPECT_EQ((*r)->print(lang),
+            "(rule div-canon (/ ?a ?b) => (* ?a (pow ?b -1)) if (is-not-zero ?b))");
   // Without a registry, conditions cannot be resolved.
   auto noPreds = Rule::parse(lang, "x", "(/ ?a ?b) => ?a if (is-not-zero ?b)");
   ASSERT_FALSE(bool(noPreds));

@@ -1,9 +1,9 @@
 //===- DagExtractorTest.cpp - Shared children, cycles, random e-graphs ----===//
 #include "HandBuilt.h"
 
-#include "egopt/extract/DagExtractor.h"
-#include "egopt/extract/GreedyExtractor.h"
-#include "egopt/extract/Selection.h"
+#include "DagExtractor.h"
+#include "GreedyExtractor.h"
+#include "Selection.h"
 
 #include <gtest/gtest.h>
 

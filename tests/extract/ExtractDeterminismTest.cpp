@@ -21,11 +21,14 @@ std::string manyFunctions() {
   std::string s;
   for (int k = 0; k < 40; ++k) {
     std::string n = std::to_string(k);
-    s += "define i32 @f" + n + "(i32 %a, i32 %b, i32 %n) {\n"
+    s += "define i32 @f" + n +
+         "(i32 %a, i32 %b, i32 %n) {\n"
          "entry:\n  br label %loop\n"
          "loop:\n  %i = phi i32 [ 0, %entry ], [ %i.next, %loop ]\n"
          "  %acc = phi i32 [ 0, %entry ], [ %acc.next, %loop ]\n"
-         "  %m = mul i32 %a, " + std::to_string(k + 3) + "\n"
+         "  %m = mul i32 %a, " +
+         std::to_string(k + 3) +
+         "\n"
          "  %t = add i32 %m, %i\n  %u = shl i32 %t, 2\n  %v = xor i32 %u, %m\n"
          "  %acc.next = add i32 %acc, %v\n  %i.next = add i32 %i, 1\n"
          "  %c = icmp slt i32 %i.next, %n\n  br i1 %c, label %loop, label %exit\n"
@@ -56,7 +59,8 @@ TEST(ExtractDeterminismTest, SameOutputAndCostsForOneAndFourThreads) {
   EXPECT_GT(one.counters.get("dag_cost"), 0u);
   EXPECT_EQ(one.counters.get("dag_cost"), four.counters.get("dag_cost"));
   EXPECT_EQ(one.counters.get("greedy_dag_cost"), four.counters.get("greedy_dag_cost"));
-  EXPECT_EQ(one.counters.get("dag_extractor_dag_cost"), four.counters.get("dag_extractor_dag_cost"));
+  EXPECT_EQ(one.counters.get("dag_extractor_dag_cost"),
+            four.counters.get("dag_extractor_dag_cost"));
   EXPECT_LE(one.counters.get("dag_extractor_dag_cost"), one.counters.get("greedy_dag_cost"));
 }
 

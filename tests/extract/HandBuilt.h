@@ -20,7 +20,9 @@ struct HandBuilt {
     e.payload = n;
     return g.add(e);
   }
-  eg::ClassId op(eg::Op op, std::initializer_list<eg::ClassId> kids) { return g.add(eg::ENode(op, kids)); }
+  eg::ClassId op(eg::Op op, std::initializer_list<eg::ClassId> kids) {
+    return g.add(eg::ENode(op, kids));
+  }
   /// Makes `b` an alternative of `a`'s class and rebuilds.
   eg::ClassId same(eg::ClassId a, eg::ClassId b) {
     g.merge(a, b);

@@ -1,9 +1,9 @@
 //===- LoopWeightsTest.cpp - Loop depth weights and how they change a choice ===//
 #include "HandBuilt.h"
 
-#include "egopt/extract/DagExtractor.h"
-#include "egopt/extract/GreedyExtractor.h"
-#include "egopt/extract/LoopWeights.h"
+#include "DagExtractor.h"
+#include "GreedyExtractor.h"
+#include "LoopWeights.h"
 #include "egopt/lift/Lifter.h"
 
 #include "llvm/AsmParser/Parser.h"

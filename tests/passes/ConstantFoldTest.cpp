@@ -1,6 +1,6 @@
 //===- ConstantFoldTest.cpp - The integer constant-folding analysis -------===//
-#include "egopt/lift/Lifter.h"
 #include "egopt/analyses/ConstantFold.h"
+#include "egopt/lift/Lifter.h"
 
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/LLVMContext.h"
@@ -35,7 +35,8 @@ protected:
   }
 
   std::optional<APInt> fold(const std::string &type, const std::string &inst) {
-    return factOf("define " + type + " @f(i32 %x) {\n  %v = " + inst + "\n  ret " + type + " %v\n}\n", "v");
+    return factOf(
+        "define " + type + " @f(i32 %x) {\n  %v = " + inst + "\n  ret " + type + " %v\n}\n", "v");
   }
 
   LLVMContext ctx;

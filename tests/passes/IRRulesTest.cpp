@@ -1,10 +1,10 @@
 //===- IRRulesTest.cpp - Rules over LLVM IR: flags, types, constants, facts ===//
-#include "egopt/egraph/Runner.h"
-#include "egopt/lift/Lifter.h"
 #include "egopt/analyses/ConstantFold.h"
 #include "egopt/analyses/KnownBitsAnalysis.h"
-#include "egopt/rewrite/Predicates.h"
 #include "egopt/analyses/RangeAnalysis.h"
+#include "egopt/egraph/Runner.h"
+#include "egopt/lift/Lifter.h"
+#include "egopt/rewrite/Predicates.h"
 #include "egopt/rewrite/RuleCatalog.h"
 
 #include "llvm/AsmParser/Parser.h"
@@ -34,7 +34,8 @@ protected:
     });
     lf.egraph->rebuild();
     ruleSet = eg::RuleBook();
-    if (auto err = ruleSet.parse(ir::IRLanguage::get(), passes::irPredicates(), rules, "test.rules"))
+    if (auto err =
+            ruleSet.parse(ir::IRLanguage::get(), passes::irPredicates(), rules, "test.rules"))
       ADD_FAILURE() << toString(std::move(err));
     eg::Runner runner(*lf.egraph);
     return runner.run(ruleSet);
@@ -80,12 +81,13 @@ TEST_F(IRRulesTest, LeftFlagsAreRequirements) {
                        "  %p = shl i8 %x, %c\n  %q = ashr i8 %p, %c\n"
                        "  %r = add i8 %b, %q\n  ret i8 %r\n}\n";
   run(module, "(rule-set p (rule r (ashr (shl:nsw ?x ?c) ?c) => ?x))");
-  EXPECT_TRUE(holdsArg("b", 0));                    // the nsw form folds
-  EXPECT_FALSE(classOf("q") == classOf("b"));       // the flagless one does not
+  EXPECT_TRUE(holdsArg("b", 0));              // the nsw form folds
+  EXPECT_FALSE(classOf("q") == classOf("b")); // the flagless one does not
 }
 
 TEST_F(IRRulesTest, UnflaggedPatternMatchesFlaggedNodes) {
-  run("define i32 @f(i32 %x) {\n  %a = add nsw nuw i32 %x, 0\n  %b = mul i32 %a, 3\n  ret i32 %b\n}\n",
+  run("define i32 @f(i32 %x) {\n  %a = add nsw nuw i32 %x, 0\n  %b = mul i32 %a, 3\n  ret i32 "
+      "%b\n}\n",
       "(rule-set p (rule add-zero (add ?x 0) => ?x))");
   EXPECT_TRUE(holdsArg("a", 0));
 }
@@ -104,7 +106,8 @@ TEST_F(IRRulesTest, ComputedConstantsHaveTheMatchedType) {
   bool found = false;
   for (const eg::ENode &n : lf.egraph->nodes(classOf("a")))
     if (ir::IRLanguage::get().printHead(n) == "shl") {
-      auto c = lf.egraph->findAnalysis<passes::IntConstantFold>()->valueOf(lf.egraph->find(n.kids[1]));
+      auto c =
+          lf.egraph->findAnalysis<passes::IntConstantFold>()->valueOf(lf.egraph->find(n.kids[1]));
       ASSERT_TRUE(c);
       EXPECT_EQ(c->getBitWidth(), 16u);
       EXPECT_EQ(c->getZExtValue(), 6u);
@@ -144,7 +147,8 @@ TEST_F(IRRulesTest, KnownBitsDriveConditions) {
 }
 
 TEST_F(IRRulesTest, RangesDecideCompares) {
-  run("define i1 @f(i8 %x) {\n  %z = zext i8 %x to i32\n  %c = icmp ult i32 %z, 256\n  ret i1 %c\n}\n",
+  run("define i1 @f(i8 %x) {\n  %z = zext i8 %x to i32\n  %c = icmp ult i32 %z, 256\n  ret i1 "
+      "%c\n}\n",
       "(rule-set p (rule t (icmp.ult ?x ?y) => true if (ult ?x ?y)))");
   auto c = constant("c");
   ASSERT_TRUE(c);
@@ -156,11 +160,15 @@ TEST_F(IRRulesTest, RuleErrorsNameTheProblem) {
   auto parse = [&](const char *text) {
     return toString(rules.parse(ir::IRLanguage::get(), passes::irPredicates(), text, "t.rules"));
   };
-  EXPECT_NE(parse("(rule-set p (rule a (add:bogus ?x 0) => ?x))").find("'bogus' is not a flag of 'add'"),
+  EXPECT_NE(
+      parse("(rule-set p (rule a (add:bogus ?x 0) => ?x))").find("'bogus' is not a flag of 'add'"),
+      std::string::npos);
+  EXPECT_NE(parse("(rule-set p (rule b ($neg ?x) => ?x))").find("right-hand side"),
             std::string::npos);
-  EXPECT_NE(parse("(rule-set p (rule b ($neg ?x) => ?x))").find("right-hand side"), std::string::npos);
-  EXPECT_NE(parse("(rule-set p (rule c (add ?x ?y) => (select (icmp.eq (zext ?x) (zext ?y)) ?x ?y)))").find("cannot infer the type"),
-            std::string::npos);
+  EXPECT_NE(
+      parse("(rule-set p (rule c (add ?x ?y) => (select (icmp.eq (zext ?x) (zext ?y)) ?x ?y)))")
+          .find("cannot infer the type"),
+      std::string::npos);
 }
 
 TEST(RuleCatalogTest, BuiltinPassesLoad) {

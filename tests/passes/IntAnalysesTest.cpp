@@ -5,13 +5,13 @@
 // order in which classes merge.
 //
 //===----------------------------------------------------------------------===//
+#include "egopt/analyses/ConstantFold.h"
 #include "egopt/analyses/IntLattices.h"
+#include "egopt/analyses/KnownBitsAnalysis.h"
+#include "egopt/analyses/RangeAnalysis.h"
 #include "egopt/egraph/Runner.h"
 #include "egopt/lift/Lifter.h"
-#include "egopt/analyses/ConstantFold.h"
-#include "egopt/analyses/KnownBitsAnalysis.h"
 #include "egopt/rewrite/Predicates.h"
-#include "egopt/analyses/RangeAnalysis.h"
 #include "egopt/rewrite/RuleCatalog.h"
 
 #include "llvm/AsmParser/Parser.h"
@@ -69,9 +69,15 @@ protected:
     EXPECT_TRUE(p) << pred;
     return p && p->fn(*lf.egraph, args);
   }
-  const passes::KnownBitsAnalysis &bits() { return *lf.egraph->findAnalysis<passes::KnownBitsAnalysis>(); }
-  const passes::RangeAnalysis &ranges() { return *lf.egraph->findAnalysis<passes::RangeAnalysis>(); }
-  const passes::IntConstantFold &constants() { return *lf.egraph->findAnalysis<passes::IntConstantFold>(); }
+  const passes::KnownBitsAnalysis &bits() {
+    return *lf.egraph->findAnalysis<passes::KnownBitsAnalysis>();
+  }
+  const passes::RangeAnalysis &ranges() {
+    return *lf.egraph->findAnalysis<passes::RangeAnalysis>();
+  }
+  const passes::IntConstantFold &constants() {
+    return *lf.egraph->findAnalysis<passes::IntConstantFold>();
+  }
 
   LLVMContext ctx;
   std::unique_ptr<Module> m;

@@ -1,9 +1,9 @@
 // The rule prover: true rules are proven, wrong ones get a counterexample, and
 // poison, flags, UB and types are taken into account.
+#include "PredicateSemantics.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/rewrite/Predicates.h"
-#include "egopt/prover/PredicateSemantics.h"
 #include "egopt/prover/ProveRules.h"
+#include "egopt/rewrite/Predicates.h"
 
 #include <gtest/gtest.h>
 
@@ -18,7 +18,8 @@ const eg::PredicateRegistry &parsingPredicates() {
   static const eg::PredicateRegistry reg = [] {
     eg::PredicateRegistry r;
     for (const eg::Predicate *p : passes::irPredicates().all()) r.add(p->name, p->arity, p->fn);
-    r.add("unknown-to-the-prover", 1, [](const eg::EGraph &, std::span<const eg::ClassId>) { return false; });
+    r.add("unknown-to-the-prover", 1,
+          [](const eg::EGraph &, std::span<const eg::ClassId>) { return false; });
     return r;
   }();
   return reg;
@@ -43,11 +44,13 @@ void expectProven(std::string_view text) {
 }
 
 /// Fails, with a counterexample naming the source and target values.
-void expectCounterexample(std::string_view text, std::vector<unsigned> widths = {1, 8, 16, 32, 64}) {
+void expectCounterexample(std::string_view text,
+                          std::vector<unsigned> widths = {1, 8, 16, 32, 64}) {
   RuleResult r = prove(text, std::move(widths));
   ASSERT_EQ(r.verdict, Verdict::Failed) << formatResult(r, true);
   EXPECT_TRUE(r.error.empty()) << r.error;
-  EXPECT_NE(formatResult(r, false).find("counterexample"), std::string::npos) << formatResult(r, false);
+  EXPECT_NE(formatResult(r, false).find("counterexample"), std::string::npos)
+      << formatResult(r, false);
 }
 
 /// Proven as a refinement, but not the source's flag-free value: fails the
@@ -100,7 +103,8 @@ TEST(Prover, ShiftByOneIsPoisonAtI1) {
   RuleResult r = prove("(add ?a ?a) => (shl ?a 1)");
   ASSERT_EQ(r.verdict, Verdict::Failed);
   EXPECT_EQ(r.cases.front().types, "i1");
-  EXPECT_NE(r.cases.front().detail.find("target = poison"), std::string::npos) << r.cases.front().detail;
+  EXPECT_NE(r.cases.front().detail.find("target = poison"), std::string::npos)
+      << r.cases.front().detail;
   EXPECT_EQ(prove("(add ?a ?a) => (shl ?a 1)", {8, 16, 32, 64}).verdict, Verdict::Proven);
 }
 
@@ -168,7 +172,8 @@ TEST(Prover, CastsRelateWidths) {
 TEST(Prover, LowBitsZeroComparesAcrossWidths) {
   expectProven("(and (sub ?c ?x) ?m) => (and (sub 0 ?x) ?m) if (low-bits-zero ?c ?m)");
   // The constant is wider than the mask: only its low bits are asked about.
-  RuleResult r = prove("(and (trunc (sub ?c ?x)) ?m) => (and (trunc (sub 0 ?x)) ?m) if (low-bits-zero ?c ?m)");
+  RuleResult r =
+      prove("(and (trunc (sub ?c ?x)) ?m) => (and (trunc (sub 0 ?x)) ?m) if (low-bits-zero ?c ?m)");
   EXPECT_EQ(r.verdict, Verdict::Proven) << formatResult(r, true);
   EXPECT_NE(findCase(r, "i8 ?c:i64"), nullptr) << formatResult(r, true);
   // Without the predicate (any constants) it is wrong, and with it a low
@@ -234,9 +239,11 @@ TEST(Prover, FastMathFlags) {
   expectProven("(fcmp.ord:nnan ?x ?y) => true");
   expectCounterexample("(fcmp.ord ?x ?y) => true");
   // Reassociation is not bit-exact: LLVM's reassoc allows it.
-  RuleResult r = prove("(fadd:reassoc (fadd:reassoc ?x ?y) ?z) => (fadd:reassoc ?x (fadd:reassoc ?y ?z))");
+  RuleResult r =
+      prove("(fadd:reassoc (fadd:reassoc ?x ?y) ?z) => (fadd:reassoc ?x (fadd:reassoc ?y ?z))");
   EXPECT_EQ(r.verdict, Verdict::Assumed) << formatResult(r, true);
-  EXPECT_NE(formatResult(r, false).find("needs reassoc"), std::string::npos) << formatResult(r, false);
+  EXPECT_NE(formatResult(r, false).find("needs reassoc"), std::string::npos)
+      << formatResult(r, false);
   // A target may not license what the source did not.
   EXPECT_EQ(prove("(fadd ?x ?y) => (fadd:reassoc ?x ?y)").verdict, Verdict::Failed);
   // x + (-0.0) is x, but only up to the sign of zero: x - x is +0, fneg gives -0.

@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/rewrite/Predicates.h"
 #include "egopt/prover/ProveRules.h"
+#include "egopt/rewrite/Predicates.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -93,12 +93,12 @@ int main(int argc, char **argv) {
   if (!widths.empty()) options.widths.assign(widths.begin(), widths.end());
   options.timeoutMs = timeoutMs;
   unsigned threads = jobs ? unsigned(jobs) : std::max(1u, std::thread::hardware_concurrency());
-  prover::Tally tally = prover::proveRules(selected, options, threads, [](const prover::RuleResult &r) {
-    outs() << prover::formatResult(r, verbose) << "\n";
-    outs().flush();
-  });
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  prover::Tally tally =
+      prover::proveRules(selected, options, threads, [](const prover::RuleResult &r) {
+        outs() << prover::formatResult(r, verbose) << "\n";
+        outs().flush();
+      });
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   outs() << tally.str() << " (" << selected.size() << " rules, " << format("%.1f", seconds)
          << " s)\n";
   return tally.ok() ? 0 : 1;

@@ -14,8 +14,8 @@
 #include "egopt/Pipeline.h"
 #include "egopt/rewrite/RuleCatalog.h"
 
-#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
@@ -30,8 +30,8 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/WithColor.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 #include <cstdio>
 #include <thread>
@@ -61,10 +61,16 @@ struct DriverOptions {
   cl::opt<std::string> optLevel{"O",
                                 cl::desc("Optimization level: -O0 (none), -O1 (SROA, simplifycfg, "
                                          "e-graph), -O2/-O3 (and the inliner) [default -O2]"),
-                                cl::Prefix, cl::init("2"), cl::value_desc("level"),
+                                cl::Prefix,
+                                cl::init("2"),
+                                cl::value_desc("level"),
                                 cl::cat(category)};
-  cl::opt<unsigned> threads{"j", cl::desc("Threads (0: all hardware threads) [default 0]"),
-                            cl::Prefix, cl::init(0), cl::value_desc("N"), cl::cat(category)};
+  cl::opt<unsigned> threads{"j",
+                            cl::desc("Threads (0: all hardware threads) [default 0]"),
+                            cl::Prefix,
+                            cl::init(0),
+                            cl::value_desc("N"),
+                            cl::cat(category)};
   cl::opt<std::string> cgus{"cgus",
                             cl::desc("Codegen units: a number, or 'auto' (from the module's "
                                      "size alone; the output never depends on -j) [default auto]"),
@@ -77,14 +83,16 @@ struct DriverOptions {
                             cl::desc("Write one object per codegen unit (OUT.cguN) instead of "
                                      "joining them with ld.lld -r"),
                             cl::cat(category)};
-  cl::opt<std::string> triple{"mtriple", cl::desc("Target triple [default: the module's, or the host's]"),
+  cl::opt<std::string> triple{"mtriple",
+                              cl::desc("Target triple [default: the module's, or the host's]"),
                               cl::cat(category)};
   cl::opt<std::string> cpu{"mcpu", cl::desc("Target CPU [default: generic]"), cl::cat(category)};
   cl::opt<std::string> attrs{"mattr", cl::desc("Target features (+a,-b)"), cl::cat(category)};
   cl::opt<bool> stats{"stats", cl::desc("Print statistics to standard error"), cl::cat(category)};
   cl::opt<std::string> statsJson{"stats-json", cl::desc("Write statistics as JSON"),
                                  cl::value_desc("file"), cl::cat(category)};
-  cl::opt<bool> timePasses{"time-passes", cl::desc("Print the time of each phase"), cl::cat(category)};
+  cl::opt<bool> timePasses{"time-passes", cl::desc("Print the time of each phase"),
+                           cl::cat(category)};
   cl::opt<std::string> timeTrace{"time-trace",
                                  cl::desc("Write a Chrome trace (one track per thread; spans "
                                           "per codegen unit and per function)"),
@@ -94,10 +102,10 @@ struct DriverOptions {
   cl::opt<egopt::extract::ExtractorKind> extractor{
       "extractor", cl::desc("How to choose among equal terms (docs/extraction.md)"),
       cl::init(egopt::extract::ExtractorKind::Dag),
-      cl::values(clEnumValN(egopt::extract::ExtractorKind::Dag, "dag",
-                            "cheapest shared selection: greedy, then improved (default)"),
-                 clEnumValN(egopt::extract::ExtractorKind::Greedy, "greedy",
-                            "cheapest tree per class")),
+      cl::values(
+          clEnumValN(egopt::extract::ExtractorKind::Dag, "dag",
+                     "cheapest shared selection: greedy, then improved (default)"),
+          clEnumValN(egopt::extract::ExtractorKind::Greedy, "greedy", "cheapest tree per class")),
       cl::cat(category)};
   cl::opt<bool> compareExtractors{"compare-extractors",
                                   cl::desc("Run both extractors on every e-graph and report "
@@ -110,8 +118,8 @@ struct DriverOptions {
                                           "built-in: address, algebra, bitwise, casts, compare, "
                                           "constfold, float, knownbits, shifts)"),
                                  cl::CommaSeparated, cl::value_desc("set"), cl::cat(category)};
-  cl::opt<bool> noBuiltinRules{"no-builtin-rules",
-                               cl::desc("Do not load the built-in rule files"), cl::cat(category)};
+  cl::opt<bool> noBuiltinRules{"no-builtin-rules", cl::desc("Do not load the built-in rule files"),
+                               cl::cat(category)};
   cl::opt<bool> noInterprocedural{"no-interprocedural",
                                   cl::desc("Skip the interprocedural pre-passes (IPSCCP, "
                                            "function-attribute inference)"),
@@ -124,18 +132,20 @@ struct DriverOptions {
                               cl::desc("Do not give trees of one associative operator their "
                                        "normal form before the rules (docs/egraph.md)"),
                               cl::cat(category)};
-  cl::opt<unsigned> iterations{"egraph-iterations",
-                               cl::desc("Rewrite rounds per function [default: 3/8/16 at -O1/-O2/-O3]"),
-                               cl::init(0), cl::cat(category)};
-  cl::opt<unsigned> nodeGrowth{"egraph-node-growth",
-                               cl::desc("E-nodes allowed per lifted e-node [default: 2/4/8 at -O1/-O2/-O3]"),
-                               cl::init(0), cl::cat(category)};
+  cl::opt<unsigned> iterations{
+      "egraph-iterations", cl::desc("Rewrite rounds per function [default: 3/8/16 at -O1/-O2/-O3]"),
+      cl::init(0), cl::cat(category)};
+  cl::opt<unsigned> nodeGrowth{
+      "egraph-node-growth",
+      cl::desc("E-nodes allowed per lifted e-node [default: 2/4/8 at -O1/-O2/-O3]"), cl::init(0),
+      cl::cat(category)};
 };
 
 /// Moves LLVM's options that share a name with egopt's to `llvm-NAME`.
 void renameClashingLLVMOptions() {
-  static const char *const names[] = {"stats", "stats-json", "time-passes", "time-trace",
-                                      "emit", "cgus", "j", "lld", "split-cgus", "rules", "passes"};
+  static const char *const names[] = {"stats",      "stats-json", "time-passes", "time-trace",
+                                      "emit",       "cgus",       "j",           "lld",
+                                      "split-cgus", "rules",      "passes"};
   static std::vector<std::string> renamed;
   auto &registered = cl::getRegisteredOptions();
   for (const char *name : names) {
@@ -264,13 +274,12 @@ int main(int argc, char **argv) {
   renameClashingLLVMOptions();
   DriverOptions options;
   auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
-         attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors, ruleFiles,
-         ruleSets, noBuiltinRules, noInterprocedural, noLoopPasses, noReassociate, iterations,
-         nodeGrowth] = options;
+         attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors,
+         ruleFiles, ruleSets, noBuiltinRules, noInterprocedural, noLoopPasses, noReassociate,
+         iterations, nodeGrowth] = options;
   cl::HideUnrelatedOptions(category);
-  cl::SetVersionPrinter([](raw_ostream &os) {
-    os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
-  });
+  cl::SetVersionPrinter(
+      [](raw_ostream &os) { os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"; });
   std::string cmdError = parseCommandLine(
       argc, argv,
       "egopt: an e-graph optimizing mid-end and code generator for LLVM IR\n\n"
@@ -390,7 +399,8 @@ int main(int argc, char **argv) {
     return &files.back()->os();
   };
   for (const egopt::Output &o : outputs) {
-    raw_ostream *os = open(out == "-" ? "-" : out + o.suffix, binary ? sys::fs::OF_None : sys::fs::OF_Text);
+    raw_ostream *os =
+        open(out == "-" ? "-" : out + o.suffix, binary ? sys::fs::OF_None : sys::fs::OF_Text);
     if (!os) return 1;
     os->write(o.bytes.data(), o.bytes.size());
   }

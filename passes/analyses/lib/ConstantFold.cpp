@@ -53,19 +53,28 @@ std::optional<APInt> IntConstantFold::fold(const eg::EGraph &g, const ENode &n) 
     case Instruction::Add: {
       APInt r = nsw ? a.sadd_ov(b, ov) : a + b;
       if (ov) return poison();
-      if (nuw) { (void)a.uadd_ov(b, ov); if (ov) return poison(); }
+      if (nuw) {
+        (void)a.uadd_ov(b, ov);
+        if (ov) return poison();
+      }
       return r;
     }
     case Instruction::Sub: {
       APInt r = nsw ? a.ssub_ov(b, ov) : a - b;
       if (ov) return poison();
-      if (nuw) { (void)a.usub_ov(b, ov); if (ov) return poison(); }
+      if (nuw) {
+        (void)a.usub_ov(b, ov);
+        if (ov) return poison();
+      }
       return r;
     }
     case Instruction::Mul: {
       APInt r = nsw ? a.smul_ov(b, ov) : a * b;
       if (ov) return poison();
-      if (nuw) { (void)a.umul_ov(b, ov); if (ov) return poison(); }
+      if (nuw) {
+        (void)a.umul_ov(b, ov);
+        if (ov) return poison();
+      }
       return r;
     }
     case Instruction::UDiv:
@@ -97,15 +106,12 @@ std::optional<APInt> IntConstantFold::fold(const eg::EGraph &g, const ENode &n) 
       if (b.uge(w)) return poison();
       if (exact && a.countr_zero() < b.getZExtValue()) return poison();
       return a.ashr(b);
-    case Instruction::And:
-      return a & b;
+    case Instruction::And: return a & b;
     case Instruction::Or:
       if ((n.flags & ir::Disjoint) && (a & b) != 0) return poison();
       return a | b;
-    case Instruction::Xor:
-      return a ^ b;
-    default:
-      return std::nullopt;
+    case Instruction::Xor: return a ^ b;
+    default: return std::nullopt;
     }
   }
   if (auto pred = L.predicateOf(n.op)) {
@@ -127,10 +133,8 @@ std::optional<APInt> IntConstantFold::fold(const eg::EGraph &g, const ENode &n) 
     case Instruction::ZExt:
       if ((n.flags & ir::NNeg) && a.isNegative()) return poison();
       return a.zext(w);
-    case Instruction::SExt:
-      return a.sext(w);
-    default:
-      return std::nullopt;
+    case Instruction::SExt: return a.sext(w);
+    default: return std::nullopt;
     }
   }
   return std::nullopt;

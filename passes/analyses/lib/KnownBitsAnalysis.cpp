@@ -1,7 +1,7 @@
 #include "egopt/analyses/KnownBitsAnalysis.h"
 
-#include "egopt/egraph/EGraph.h"
 #include "egopt/analyses/IntLattices.h"
+#include "egopt/egraph/EGraph.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/IR/Instructions.h"

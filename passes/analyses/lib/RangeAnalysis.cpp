@@ -1,7 +1,7 @@
 #include "egopt/analyses/RangeAnalysis.h"
 
-#include "egopt/egraph/EGraph.h"
 #include "egopt/analyses/IntLattices.h"
+#include "egopt/egraph/EGraph.h"
 
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Operator.h"

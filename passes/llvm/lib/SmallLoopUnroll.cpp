@@ -14,7 +14,8 @@ using namespace llvm;
 
 EGOPT_STATISTIC(LoopsHinted, "07-loops.unroll", "loops_hinted",
                 "small counted loops given the full-unroll hint");
-EGOPT_STATISTIC(UnrollerRan, "07-loops.unroll", "unroller_ran", "functions the full unroller ran on");
+EGOPT_STATISTIC(UnrollerRan, "07-loops.unroll", "unroller_ran",
+                "functions the full unroller ran on");
 EGOPT_STATISTIC(UnrollerSkipped, "07-loops.unroll", "unroller_skipped",
                 "functions with loops, none the full unroller could unroll (not run)");
 

@@ -1,9 +1,9 @@
 // Integer casts. trunc nuw/nsw: poison when the dropped bits are not all zero
 // / not all copies of the result's sign bit; zext nneg: poison on a negative
 // input. Other casts (FP conversions, ptrtoint, ...) have no entry yet.
+#include "BitVectors.h"
+#include "OpSemantics.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/prover/BitVectors.h"
-#include "egopt/prover/OpSemantics.h"
 
 namespace egopt::prover {
 using namespace ir;

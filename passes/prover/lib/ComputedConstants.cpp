@@ -2,8 +2,8 @@
 // from constant operands, into a constant of the first operand's type. Where
 // the rule is declined at run time (a shift by the width or more, the log2 of a
 // non-power of two), the case is an assumption: the target never exists then.
-#include "egopt/prover/BitVectors.h"
-#include "egopt/prover/OpSemantics.h"
+#include "BitVectors.h"
+#include "OpSemantics.h"
 
 namespace egopt::prover {
 namespace {
@@ -12,9 +12,8 @@ using UnaryFn = z3::expr (*)(const z3::expr &);
 using BinaryFn = z3::expr (*)(const z3::expr &, const z3::expr &);
 
 OpSpec unary(UnaryFn fn) {
-  return {Typing::Uniform, KInt, 0, [fn](const OpCall &c) {
-            return SymValue{fn(c.args[0].value), c.argsNonPoison()};
-          }};
+  return {Typing::Uniform, KInt, 0,
+          [fn](const OpCall &c) { return SymValue{fn(c.args[0].value), c.argsNonPoison()}; }};
 }
 OpSpec binary(BinaryFn fn) {
   return {Typing::Uniform, KInt, 0, [fn](const OpCall &c) {

@@ -57,11 +57,15 @@ std::string describeCounterexample(const z3::model &m, const std::vector<NamedVa
   for (const auto &[name, choice] : choices) {
     z3::expr v = m.eval(choice, true);
     s += "; choice " + name + " = ";
-    if (choice.is_bool()) s += v.is_true() ? "true" : "false";
-    else if (choice.is_bv()) s += formatInt(bitsOf(m, choice));
-    else s += formatFloat(m, choice, IRType::floating(choice.get_sort().fpa_ebits() == 5    ? 16
-                                                      : choice.get_sort().fpa_ebits() == 8 ? 32
-                                                                                           : 64));
+    if (choice.is_bool())
+      s += v.is_true() ? "true" : "false";
+    else if (choice.is_bv())
+      s += formatInt(bitsOf(m, choice));
+    else
+      s += formatFloat(m, choice,
+                       IRType::floating(choice.get_sort().fpa_ebits() == 5   ? 16
+                                        : choice.get_sort().fpa_ebits() == 8 ? 32
+                                                                             : 64));
   }
   return s;
 }

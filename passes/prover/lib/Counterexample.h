@@ -1,7 +1,7 @@
 //===- Counterexample.h - Printing a Z3 model as a counterexample --------===//
 #pragma once
-#include "egopt/prover/IRType.h"
-#include "egopt/prover/Symbolic.h"
+#include "IRType.h"
+#include "Symbolic.h"
 
 #include <string>
 #include <vector>

@@ -4,9 +4,9 @@
 // choice the proof must hold for); reassoc/arcp/contract/afn have no exact
 // meaning and are handled by the prover (a rule needing them is `assumed`).
 // frem has no entry: Z3's fp.rem is IEEE remainder, LLVM's frem is fmod.
+#include "BitVectors.h"
+#include "OpSemantics.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/prover/BitVectors.h"
-#include "egopt/prover/OpSemantics.h"
 
 #include "llvm/IR/FMF.h"
 
@@ -27,7 +27,8 @@ const uint16_t kReassoc = fmfBit(&llvm::FastMathFlags::setAllowReassoc);
 const uint16_t kRecip = fmfBit(&llvm::FastMathFlags::setAllowReciprocal);
 const uint16_t kContract = fmfBit(&llvm::FastMathFlags::setAllowContract);
 const uint16_t kApprox = fmfBit(&llvm::FastMathFlags::setApproxFunc);
-const uint16_t kAllFMF = kNoNaNs | kNoInfs | kNoSignedZeros | kReassoc | kRecip | kContract | kApprox;
+const uint16_t kAllFMF =
+    kNoNaNs | kNoInfs | kNoSignedZeros | kReassoc | kRecip | kContract | kApprox;
 
 z3::expr roundNearestEven(z3::context &c) { return z3::expr(c, Z3_mk_fpa_rne(c)); }
 

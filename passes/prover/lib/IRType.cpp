@@ -1,4 +1,4 @@
-#include "egopt/prover/IRType.h"
+#include "IRType.h"
 
 namespace egopt::prover {
 

@@ -1,9 +1,9 @@
 // Integer arithmetic, bitwise operations, shifts and compares (LLVM LangRef):
 // flags turn overflow, lost bits or a nonzero remainder into poison; a shift
 // by the width or more is poison; division by zero (or INT_MIN / -1) is UB.
+#include "BitVectors.h"
+#include "OpSemantics.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/prover/BitVectors.h"
-#include "egopt/prover/OpSemantics.h"
 
 namespace egopt::prover {
 using namespace ir;
@@ -41,8 +41,7 @@ void requireDivisionDefined(const OpCall &c, bool isSigned) {
 }
 
 OpSpec division(BinaryFn quotient, BinaryFn remainder, bool isSigned, bool isRemainder) {
-  return {Typing::Uniform, KInt, isRemainder ? uint16_t(0) : uint16_t(Exact),
-          [=](const OpCall &c) {
+  return {Typing::Uniform, KInt, isRemainder ? uint16_t(0) : uint16_t(Exact), [=](const OpCall &c) {
             requireDivisionDefined(c, isSigned);
             const z3::expr &a = c.args[0].value, &b = c.args[1].value;
             z3::expr np = c.argsNonPoison();

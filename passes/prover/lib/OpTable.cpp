@@ -1,4 +1,4 @@
-#include "egopt/prover/OpSemantics.h"
+#include "OpSemantics.h"
 
 namespace egopt::prover {
 

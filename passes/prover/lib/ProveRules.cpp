@@ -39,8 +39,10 @@ unsigned estimatedCost(const eg::Rule &rule) {
     for (const eg::PatternNode &n : p->nodes()) {
       if (n.isVar) continue;
       eg::Op op = n.node.op;
-      if (op == lang.FMul || op == lang.FDiv) cost += 100;
-      else if (op == lang.FAdd || op == lang.FSub) cost += 10;
+      if (op == lang.FMul || op == lang.FDiv)
+        cost += 100;
+      else if (op == lang.FAdd || op == lang.FSub)
+        cost += 10;
       else if (op == lang.Mul || op == lang.UDiv || op == lang.SDiv || op == lang.URem ||
                op == lang.SRem)
         cost += 1;
@@ -55,7 +57,8 @@ std::vector<size_t> costliestFirst(std::span<const eg::Rule *const> rules) {
   std::iota(order.begin(), order.end(), size_t(0));
   std::vector<unsigned> cost;
   for (const eg::Rule *r : rules) cost.push_back(estimatedCost(*r));
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return cost[a] > cost[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return cost[a] > cost[b]; });
   return order;
 }
 

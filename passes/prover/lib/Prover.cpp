@@ -1,11 +1,11 @@
 #include "egopt/prover/Prover.h"
 
+#include "BitVectors.h"
 #include "Counterexample.h"
+#include "PredicateSemantics.h"
 #include "SideEncoder.h"
+#include "TypeInference.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/prover/BitVectors.h"
-#include "egopt/prover/PredicateSemantics.h"
-#include "egopt/prover/TypeInference.h"
 
 #include "llvm/IR/FMF.h"
 
@@ -143,7 +143,8 @@ private:
           if (frozen[i]) out.insert(n.var);
           continue;
         }
-        for (eg::ClassId k : n.node.kids) frozen[k] = frozen[k] || frozen[i] || n.node.op == lang.Freeze;
+        for (eg::ClassId k : n.node.kids)
+          frozen[k] = frozen[k] || frozen[i] || n.node.op == lang.Freeze;
       }
     }
     return out;
@@ -166,9 +167,10 @@ private:
                         relaxingFlagNames(added));
 
     z3::expr srcDefined = allOf(z3_, src.defined), tgtDefined = allOf(z3_, tgt.defined);
-    z3::expr same = sameValue(src.root.value, tgt.root.value, hasNoSignedZeros(rule_.lhs().rootNode()));
-    z3::expr refines = z3::implies(srcDefined, tgtDefined && z3::implies(src.root.nonPoison,
-                                                                         tgt.root.nonPoison && same));
+    z3::expr same =
+        sameValue(src.root.value, tgt.root.value, hasNoSignedZeros(rule_.lhs().rootNode()));
+    z3::expr refines = z3::implies(
+        srcDefined, tgtDefined && z3::implies(src.root.nonPoison, tgt.root.nonPoison && same));
     z3::expr violation = allOf(z3_, state_.assumptions) && !refines;
     Answer answer = solve(violation);
     if (answer.result == z3::unknown) {
@@ -181,10 +183,9 @@ private:
     }
     z3::model *model = &*answer.model;
     IRType rootType = types_.lhs.back();
-    std::string cex = describeCounterexample(*model, inputs_,
-                                             {"source", src.root, rootType, srcDefined},
-                                             {"target", tgt.root, rootType, tgtDefined},
-                                             state_.choices());
+    std::string cex =
+        describeCounterexample(*model, inputs_, {"source", src.root, rootType, srcDefined},
+                               {"target", tgt.root, rootType, tgtDefined}, state_.choices());
     if (src.relaxingFlags) {
       // Not bit-exact, but LLVM lets the flag change the result this way.
       result.verdict = Verdict::Assumed;
@@ -367,9 +368,7 @@ std::string formatResult(const RuleResult &r, bool verbose) {
     if (c.verdict == r.verdict && (!first || (first->refinementOnly && !c.refinementOnly)))
       first = &c;
   switch (r.verdict) {
-  case Verdict::Proven:
-    s += "proven at " + labels(Verdict::Proven);
-    break;
+  case Verdict::Proven: s += "proven at " + labels(Verdict::Proven); break;
   case Verdict::Skipped:
     s += "skipped: " + (first ? first->types + ": " + first->detail : std::string());
     return s;

@@ -1,7 +1,7 @@
 #include "SideEncoder.h"
 
+#include "BitVectors.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/prover/BitVectors.h"
 
 #include "llvm/ADT/StringExtras.h"
 

@@ -1,7 +1,7 @@
 //===- SideEncoder.h - One side of a rule as a Z3 term --------------------===//
 #pragma once
+#include "OpSemantics.h"
 #include "egopt/egraph/Pattern.h"
-#include "egopt/prover/OpSemantics.h"
 
 #include <stdexcept>
 

@@ -1,6 +1,6 @@
 // select, freeze and ptradd.
-#include "egopt/prover/BitVectors.h"
-#include "egopt/prover/OpSemantics.h"
+#include "BitVectors.h"
+#include "OpSemantics.h"
 
 #include "llvm/IR/GEPNoWrapFlags.h"
 

@@ -1,8 +1,8 @@
-#include "egopt/prover/TypeInference.h"
+#include "TypeInference.h"
 
+#include "OpSemantics.h"
+#include "PredicateSemantics.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/prover/OpSemantics.h"
-#include "egopt/prover/PredicateSemantics.h"
 
 #include <numeric>
 #include <optional>
@@ -117,8 +117,10 @@ void constrainPattern(const eg::Pattern &p, size_t base, const Slots &slots, Con
     case Typing::Narrow:
       c.restrict(self, KInt, name);
       c.restrict(kid(0), KInt, name);
-      if (spec->typing == Typing::Widen) c.narrower.push_back({kid(0), self});
-      else c.narrower.push_back({self, kid(0)});
+      if (spec->typing == Typing::Widen)
+        c.narrower.push_back({kid(0), self});
+      else
+        c.narrower.push_back({self, kid(0)});
       break;
     case Typing::PtrAdd:
       c.restrict(self, KPtr, name);
@@ -169,7 +171,8 @@ private:
     std::vector<IRType> d;
     if (f.kinds & KInt) {
       hasIntegerClass_ = true;
-      if (f.bits) d.push_back(IRType::integer(*f.bits));
+      if (f.bits)
+        d.push_back(IRType::integer(*f.bits));
       else
         for (unsigned w : widths_) d.push_back(IRType::integer(w));
     } else if (f.kinds & KFloat) {
@@ -209,8 +212,8 @@ private:
       if (!pn.isVar && pn.node.op == lang.IConst && !literalFits(pn.node.payload, a.lhs[i].bits)) {
         // The e-graph stores i1 true as -1 and i8 255 as -1: a literal that is
         // not the sign extension of its low bits never matches at this width.
-        out_.skipped.push_back({a.label, "literal " + lang.printAtom(pn.node) +
-                                             " cannot match at " + a.lhs[i].str()});
+        out_.skipped.push_back(
+            {a.label, "literal " + lang.printAtom(pn.node) + " cannot match at " + a.lhs[i].str()});
         return;
       }
     }
@@ -267,8 +270,7 @@ llvm::Expected<TypeEnumeration> enumerateTypes(const eg::Rule &rule,
       if (spec->sameType && k > 0) c.unite(slots.var(cond.args[0]), slot, cond.pred->name);
     }
   }
-  if (!c.error().empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), c.error());
+  if (!c.error().empty()) return llvm::createStringError(llvm::inconvertibleErrorCode(), c.error());
   return Enumerator(rule, slots, c, widths).run();
 }
 

@@ -1,10 +1,10 @@
 #include "egopt/rewrite/Predicates.h"
 
-#include "egopt/analyses/IntLattices.h"
-#include "egopt/lift/Lifter.h"
 #include "egopt/analyses/ConstantFold.h"
+#include "egopt/analyses/IntLattices.h"
 #include "egopt/analyses/KnownBitsAnalysis.h"
 #include "egopt/analyses/RangeAnalysis.h"
+#include "egopt/lift/Lifter.h"
 
 #include "llvm/IR/Operator.h"
 
@@ -84,7 +84,7 @@ std::optional<ConstantRange> rangeOf(const EGraph &g, ClassId c) {
 
 Type *typeOf(const EGraph &g, ClassId c) {
   auto nodes = g.nodes(c);
-  const auto *tables = static_cast<const ir::IRTables *>(g.languageContext());
+  const auto *tables = g.context<ir::IRTables>();
   if (nodes.empty() || !tables) return nullptr;
   return tables->types[nodes.front().type];
 }
@@ -112,83 +112,129 @@ bool always(const EGraph &g, Args a, CmpInst::Predicate pred) {
 
 eg::PredicateRegistry build() {
   eg::PredicateRegistry reg;
-  reg.add("const", 1, [](const EGraph &g, Args a) { return constantOf(g, a[0]).has_value(); },
-          "?x is a known integer constant (never poison)");
-  reg.add("pow2", 1, [](const EGraph &g, Args a) {
-    auto c = constantOf(g, a[0]);
-    return c && c->isPowerOf2();
-  }, "?c is a constant power of two");
-  reg.add("not-smin", 1, [](const EGraph &g, Args a) {
-    auto c = constantOf(g, a[0]);
-    return c && !c->isMinSignedValue();
-  }, "?c is a constant other than the signed minimum");
-  reg.add("not-zero", 1, [](const EGraph &g, Args a) {
-    auto k = knownBitsOf(g, a[0]);
-    if (k && k->isNonZero()) return true;
-    auto r = rangeOf(g, a[0]);
-    return r && !r->contains(APInt::getZero(r->getBitWidth()));
-  }, "?x is poison or not zero");
-  reg.add("nonneg", 1, [](const EGraph &g, Args a) {
-    auto k = knownBitsOf(g, a[0]);
-    if (k && k->isNonNegative()) return true;
-    auto r = rangeOf(g, a[0]);
-    return r && r->isAllNonNegative();
-  }, "?x is poison or >=s 0");
-  reg.add("neg", 1, [](const EGraph &g, Args a) {
-    auto k = knownBitsOf(g, a[0]);
-    if (k && k->isNegative()) return true;
-    auto r = rangeOf(g, a[0]);
-    return r && r->isAllNegative();
-  }, "?x is poison or <s 0");
-  reg.add("no-common-bits", 2, [](const EGraph &g, Args a) {
-    auto x = knownBitsOf(g, a[0]), y = knownBitsOf(g, a[1]);
-    return x && y && x->getBitWidth() == y->getBitWidth() && (x->Zero | y->Zero).isAllOnes();
-  }, "?a or ?b is poison, or ?a & ?b == 0");
-  reg.add("mask-noop", 2, [](const EGraph &g, Args a) {
-    auto x = knownBitsOf(g, a[0]);
-    auto m = constantOf(g, a[1]);
-    return x && m && x->getBitWidth() == m->getBitWidth() && (x->Zero | *m).isAllOnes();
-  }, "?x is poison, or (and ?x ?m) == ?x for the constant ?m");
-  reg.add("or-noop", 2, [](const EGraph &g, Args a) {
-    auto x = knownBitsOf(g, a[0]);
-    auto m = constantOf(g, a[1]);
-    return x && m && x->getBitWidth() == m->getBitWidth() && m->isSubsetOf(x->One);
-  }, "?x is poison, or (or ?x ?m) == ?x for the constant ?m");
-  reg.add("low-bits-zero", 2, [](const EGraph &g, Args a) {
-    auto c = constantOf(g, a[0]);
-    auto m = constantOf(g, a[1]);
-    if (!c || !m || !m->isMask()) return false;
-    unsigned k = m->countTrailingOnes();
-    return k <= c->getBitWidth() && c->countTrailingZeros() >= k;
-  }, "?m is a constant 2^k-1 (k >= 1) and the k low bits of the constant ?c are zero");
-  reg.add("ult-bits", 1, [](const EGraph &g, Args a) {
-    auto r = rangeOf(g, a[0]);
-    return r && r->getUnsignedMax().ult(r->getBitWidth());
-  }, "?x is poison or <u its bit width");
-  reg.add("is-i1", 1, [](const EGraph &g, Args a) {
-    Type *t = typeOf(g, a[0]);
-    return t && t->isIntegerTy(1);
-  }, "?x has type i1");
-  reg.add("same-type", 2, [](const EGraph &g, Args a) {
-    Type *t = typeOf(g, a[0]);
-    return t && t == typeOf(g, a[1]);
-  }, "?a and ?b have one type");
+  reg.add(
+      "const", 1, [](const EGraph &g, Args a) { return constantOf(g, a[0]).has_value(); },
+      "?x is a known integer constant (never poison)");
+  reg.add(
+      "pow2", 1,
+      [](const EGraph &g, Args a) {
+        auto c = constantOf(g, a[0]);
+        return c && c->isPowerOf2();
+      },
+      "?c is a constant power of two");
+  reg.add(
+      "not-smin", 1,
+      [](const EGraph &g, Args a) {
+        auto c = constantOf(g, a[0]);
+        return c && !c->isMinSignedValue();
+      },
+      "?c is a constant other than the signed minimum");
+  reg.add(
+      "not-zero", 1,
+      [](const EGraph &g, Args a) {
+        auto k = knownBitsOf(g, a[0]);
+        if (k && k->isNonZero()) return true;
+        auto r = rangeOf(g, a[0]);
+        return r && !r->contains(APInt::getZero(r->getBitWidth()));
+      },
+      "?x is poison or not zero");
+  reg.add(
+      "nonneg", 1,
+      [](const EGraph &g, Args a) {
+        auto k = knownBitsOf(g, a[0]);
+        if (k && k->isNonNegative()) return true;
+        auto r = rangeOf(g, a[0]);
+        return r && r->isAllNonNegative();
+      },
+      "?x is poison or >=s 0");
+  reg.add(
+      "neg", 1,
+      [](const EGraph &g, Args a) {
+        auto k = knownBitsOf(g, a[0]);
+        if (k && k->isNegative()) return true;
+        auto r = rangeOf(g, a[0]);
+        return r && r->isAllNegative();
+      },
+      "?x is poison or <s 0");
+  reg.add(
+      "no-common-bits", 2,
+      [](const EGraph &g, Args a) {
+        auto x = knownBitsOf(g, a[0]), y = knownBitsOf(g, a[1]);
+        return x && y && x->getBitWidth() == y->getBitWidth() && (x->Zero | y->Zero).isAllOnes();
+      },
+      "?a or ?b is poison, or ?a & ?b == 0");
+  reg.add(
+      "mask-noop", 2,
+      [](const EGraph &g, Args a) {
+        auto x = knownBitsOf(g, a[0]);
+        auto m = constantOf(g, a[1]);
+        return x && m && x->getBitWidth() == m->getBitWidth() && (x->Zero | *m).isAllOnes();
+      },
+      "?x is poison, or (and ?x ?m) == ?x for the constant ?m");
+  reg.add(
+      "or-noop", 2,
+      [](const EGraph &g, Args a) {
+        auto x = knownBitsOf(g, a[0]);
+        auto m = constantOf(g, a[1]);
+        return x && m && x->getBitWidth() == m->getBitWidth() && m->isSubsetOf(x->One);
+      },
+      "?x is poison, or (or ?x ?m) == ?x for the constant ?m");
+  reg.add(
+      "low-bits-zero", 2,
+      [](const EGraph &g, Args a) {
+        auto c = constantOf(g, a[0]);
+        auto m = constantOf(g, a[1]);
+        if (!c || !m || !m->isMask()) return false;
+        unsigned k = m->countTrailingOnes();
+        return k <= c->getBitWidth() && c->countTrailingZeros() >= k;
+      },
+      "?m is a constant 2^k-1 (k >= 1) and the k low bits of the constant ?c are zero");
+  reg.add(
+      "ult-bits", 1,
+      [](const EGraph &g, Args a) {
+        auto r = rangeOf(g, a[0]);
+        return r && r->getUnsignedMax().ult(r->getBitWidth());
+      },
+      "?x is poison or <u its bit width");
+  reg.add(
+      "is-i1", 1,
+      [](const EGraph &g, Args a) {
+        Type *t = typeOf(g, a[0]);
+        return t && t->isIntegerTy(1);
+      },
+      "?x has type i1");
+  reg.add(
+      "same-type", 2,
+      [](const EGraph &g, Args a) {
+        Type *t = typeOf(g, a[0]);
+        return t && t == typeOf(g, a[1]);
+      },
+      "?a and ?b have one type");
   using OBO = OverflowingBinaryOperator;
-  struct NoWrapPred { const char *name; Instruction::BinaryOps op; unsigned kind; };
+  struct NoWrapPred {
+    const char *name;
+    Instruction::BinaryOps op;
+    unsigned kind;
+  };
   for (NoWrapPred p : {NoWrapPred{"no-signed-wrap-add", Instruction::Add, OBO::NoSignedWrap},
                        NoWrapPred{"no-unsigned-wrap-add", Instruction::Add, OBO::NoUnsignedWrap},
                        NoWrapPred{"no-signed-wrap-sub", Instruction::Sub, OBO::NoSignedWrap},
                        NoWrapPred{"no-unsigned-wrap-sub", Instruction::Sub, OBO::NoUnsignedWrap},
                        NoWrapPred{"no-signed-wrap-mul", Instruction::Mul, OBO::NoSignedWrap},
                        NoWrapPred{"no-unsigned-wrap-mul", Instruction::Mul, OBO::NoUnsignedWrap}})
-    reg.add(p.name, 2, [p](const EGraph &g, Args a) { return noWrap(g, a, p.op, p.kind); },
-            "?a or ?b is poison, or the operation does not wrap");
-  struct OrderPred { const char *name; CmpInst::Predicate pred; };
+    reg.add(
+        p.name, 2, [p](const EGraph &g, Args a) { return noWrap(g, a, p.op, p.kind); },
+        "?a or ?b is poison, or the operation does not wrap");
+  struct OrderPred {
+    const char *name;
+    CmpInst::Predicate pred;
+  };
   for (OrderPred p : {OrderPred{"ult", CmpInst::ICMP_ULT}, OrderPred{"ule", CmpInst::ICMP_ULE},
                       OrderPred{"slt", CmpInst::ICMP_SLT}, OrderPred{"sle", CmpInst::ICMP_SLE},
                       OrderPred{"ne", CmpInst::ICMP_NE}})
-    reg.add(p.name, 2, [p](const EGraph &g, Args a) { return always(g, a, p.pred); },
-            "?a or ?b is poison, or the relation holds");
+    reg.add(
+        p.name, 2, [p](const EGraph &g, Args a) { return always(g, a, p.pred); },
+        "?a or ?b is poison, or the relation holds");
   return reg;
 }
 

@@ -107,7 +107,9 @@ private:
     t.width = scalarWidth(t.type);
     unsigned w = t.width;
     switch (t.family) {
-    case Family::Add: case Family::Xor: case Family::Or: t.constant = APInt(w, 0); break;
+    case Family::Add:
+    case Family::Xor:
+    case Family::Or: t.constant = APInt(w, 0); break;
     case Family::Mul: t.constant = APInt(w, 1); break;
     case Family::And: t.constant = APInt::getAllOnes(w); break;
     case Family::None: break;
@@ -154,8 +156,10 @@ private:
   }
 
   static void addTerm(Family f, APInt &count, const APInt &k) {
-    if (f == Family::Add) count += k;
-    else count += 1; // exponent, or occurrences (xor: parity; and/or: presence)
+    if (f == Family::Add)
+      count += k;
+    else
+      count += 1; // exponent, or occurrences (xor: parity; and/or: presence)
   }
 
   ClassId constant(const Tree &t, const APInt &v) {
@@ -200,8 +204,10 @@ private:
         bool neg = k.isNegative();
         APInt magnitude = neg ? -k : k;
         ClassId term = magnitude.isOne() ? c : binary(t, L_.Mul, c, constant(t, magnitude), ops);
-        if (neg) negative.push_back(term);
-        else chain(L_.Add, term);
+        if (neg)
+          negative.push_back(term);
+        else
+          chain(L_.Add, term);
       }
       bool constantUsed = false;
       if (acc == eg::kNoClass && !negative.empty()) {
@@ -241,8 +247,7 @@ private:
       for (const auto &[c, n] : t.terms) chain(L_.Or, c);
       if (!t.constant.isZero() || acc == eg::kNoClass) chain(L_.Or, constant(t, t.constant));
       break;
-    case Family::None:
-      return {eg::kNoClass, 0};
+    case Family::None: return {eg::kNoClass, 0};
     }
     return {acc, ops};
   }
@@ -292,8 +297,7 @@ private:
       terms = t.terms.size();
       constant = !t.constant.isZero();
       break;
-    case Family::None:
-      return 0;
+    case Family::None: return 0;
     }
     size_t operands = terms + (constant ? 1 : 0);
     return extra + (operands ? operands - 1 : 0);

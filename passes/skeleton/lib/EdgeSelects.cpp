@@ -12,7 +12,8 @@ namespace {
 /// What taking the edge `from -> to` says about `c`: true, false, or nothing.
 std::optional<bool> edgeImplies(BasicBlock *from, BasicBlock *to, Value *c) {
   auto *br = dyn_cast<BranchInst>(from->getTerminator());
-  if (!br || !br->isConditional() || br->getSuccessor(0) == br->getSuccessor(1)) return std::nullopt;
+  if (!br || !br->isConditional() || br->getSuccessor(0) == br->getSuccessor(1))
+    return std::nullopt;
   bool taken = br->getSuccessor(0) == to;
   Value *cond = br->getCondition();
   if (cond == c) return taken;

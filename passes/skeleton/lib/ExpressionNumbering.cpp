@@ -33,7 +33,8 @@ const Value *ExpressionNumbering::number(const Value *v, unsigned depth) {
     key.push_back(reinterpret_cast<uintptr_t>(gep->getSourceElementType()));
   else
     key.push_back(0);
-  for (const Value *op : inst->operands()) key.push_back(reinterpret_cast<uintptr_t>(number(op, depth + 1)));
+  for (const Value *op : inst->operands())
+    key.push_back(reinterpret_cast<uintptr_t>(number(op, depth + 1)));
   const Value *rep = byExpression_.try_emplace(std::move(key), v).first->second;
   representativeOf_[v] = rep;
   return rep;

@@ -35,7 +35,8 @@ std::pair<const Value *, int64_t> addressOf(const Value *ptr, const DataLayout &
 
 /// The value a simple store clobbering `load` wrote there, if it is exactly
 /// what the load reads.
-Value *storedValue(const LoadInst &load, const MemoryAccess *clobber, MemorySSA &mssa, AAResults &aa) {
+Value *storedValue(const LoadInst &load, const MemoryAccess *clobber, MemorySSA &mssa,
+                   AAResults &aa) {
   auto *def = dyn_cast<MemoryDef>(clobber);
   if (!def || mssa.isLiveOnEntryDef(def)) return nullptr;
   auto *store = dyn_cast_or_null<StoreInst>(def->getMemoryInst());
@@ -48,7 +49,8 @@ Value *storedValue(const LoadInst &load, const MemoryAccess *clobber, MemorySSA 
 
 } // namespace
 
-LoadForwardingStats forwardLoads(Function &f, MemorySSA &mssa, AAResults &aa, const DominatorTree &dt) {
+LoadForwardingStats forwardLoads(Function &f, MemorySSA &mssa, AAResults &aa,
+                                 const DominatorTree &dt) {
   LoadForwardingStats stats;
   const DataLayout &dl = f.getDataLayout();
   MemorySSAWalker *walker = mssa.getWalker();

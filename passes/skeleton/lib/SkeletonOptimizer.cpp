@@ -42,10 +42,8 @@ struct Step {
 const Step kSteps[] = {
     {"unreachable-blocks",
      [](Function &f, AnalysisManagers &, eg::Statistics &) { removeUnreachableBlocks(f); }},
-    {"edge-selects",
-     [](Function &f, AnalysisManagers &, eg::Statistics &s) {
-       s.add(EdgeSelects, simplifyEdgeSelects(f));
-     }},
+    {"edge-selects", [](Function &f, AnalysisManagers &,
+                        eg::Statistics &s) { s.add(EdgeSelects, simplifyEdgeSelects(f)); }},
     {"returned-arguments",
      [](Function &f, AnalysisManagers &, eg::Statistics &s) {
        s.add(ReturnedArguments, forwardReturnedArguments(f));

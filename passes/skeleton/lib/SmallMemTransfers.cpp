@@ -26,7 +26,8 @@ size_t expandSmallMemTransfers(Function &f) {
   SmallVector<MemIntrinsic *, 8> work;
   for (Instruction &i : instructions(f))
     if (auto *mi = dyn_cast<MemIntrinsic>(&i))
-      if (smallLength(*mi) && (isa<MemTransferInst>(mi) || isa<ConstantInt>(cast<MemSetInst>(mi)->getValue())))
+      if (smallLength(*mi) &&
+          (isa<MemTransferInst>(mi) || isa<ConstantInt>(cast<MemSetInst>(mi)->getValue())))
         work.push_back(mi);
   for (MemIntrinsic *mi : work) {
     unsigned bytes = *smallLength(*mi);
@@ -35,8 +36,8 @@ size_t expandSmallMemTransfers(Function &f) {
     StoreInst *store;
     if (auto *mt = dyn_cast<MemTransferInst>(mi)) {
       LoadInst *load = b.CreateAlignedLoad(ty, mt->getSource(), alignOf(mt->getSourceAlign()));
-      load->copyMetadata(*mi, {LLVMContext::MD_tbaa, LLVMContext::MD_alias_scope,
-                               LLVMContext::MD_noalias});
+      load->copyMetadata(
+          *mi, {LLVMContext::MD_tbaa, LLVMContext::MD_alias_scope, LLVMContext::MD_noalias});
       store = b.CreateAlignedStore(load, mt->getDest(), alignOf(mt->getDestAlign()));
     } else {
       auto *byte = cast<ConstantInt>(cast<MemSetInst>(mi)->getValue());
@@ -44,8 +45,8 @@ size_t expandSmallMemTransfers(Function &f) {
       store = b.CreateAlignedStore(ConstantInt::get(ty, splat), mi->getDest(),
                                    alignOf(mi->getDestAlign()));
     }
-    store->copyMetadata(*mi, {LLVMContext::MD_tbaa, LLVMContext::MD_alias_scope,
-                              LLVMContext::MD_noalias});
+    store->copyMetadata(
+        *mi, {LLVMContext::MD_tbaa, LLVMContext::MD_alias_scope, LLVMContext::MD_noalias});
     store->setDebugLoc(mi->getDebugLoc());
     mi->eraseFromParent();
   }

@@ -19,8 +19,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 #include "egopt/TimeTrace.h"
-#include "egopt/egraph/Statistic.h"
 #include "egopt/egraph/Rewrite.h"
+#include "egopt/egraph/Statistic.h"
 #include "egopt/extract/Extractor.h"
 #include "egopt/lower/Codegen.h"
 
@@ -37,9 +37,9 @@ namespace egopt {
 enum class EmitKind { Object, Assembly, LLVM, Bitcode };
 
 struct Options {
-  unsigned optLevel = 2;   ///< 0 to 3
-  unsigned threads = 0;    ///< 0: every hardware thread
-  unsigned cgus = 0;       ///< 0: auto (from the module's size alone)
+  unsigned optLevel = 2; ///< 0 to 3
+  unsigned threads = 0;  ///< 0: every hardware thread
+  unsigned cgus = 0;     ///< 0: auto (from the module's size alone)
   uint64_t minCGUSize = 4000;
   EmitKind emit = EmitKind::Object;
   bool splitOutput = false; ///< one output per codegen unit
@@ -47,8 +47,8 @@ struct Options {
   /// hidden external across codegen units take a suffix derived from it.
   std::string moduleKey;
   lower::CodegenOptions codegen;
-  std::string lldPath;      ///< joins per-unit objects; empty: the configured one
-  bool verify = true;       ///< run LLVM's verifier on every lowered function
+  std::string lldPath; ///< joins per-unit objects; empty: the configured one
+  bool verify = true;  ///< run LLVM's verifier on every lowered function
   /// Run the interprocedural pre-passes (IPSCCP, function attributes); off,
   /// functions reach the e-graph as the inliner left them (tests of the
   /// e-graph's own work use that).

@@ -34,6 +34,7 @@
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 
+#include <cassert>
 #include <memory>
 #include <span>
 #include <string>
@@ -46,10 +47,10 @@ class RecExpr;
 
 /// Counters of the e-graph's own work, for -stats.
 struct EGraphCounters {
-  size_t rebuilds = 0;          ///< calls to rebuild() that had work
-  size_t congruenceUnions = 0;  ///< unions found by rebuild (congruence)
-  size_t repairedNodes = 0;     ///< e-nodes re-canonicalized by rebuild
-  size_t analysisUpdates = 0;   ///< facts changed by analysis propagation
+  size_t rebuilds = 0;         ///< calls to rebuild() that had work
+  size_t congruenceUnions = 0; ///< unions found by rebuild (congruence)
+  size_t repairedNodes = 0;    ///< e-nodes re-canonicalized by rebuild
+  size_t analysisUpdates = 0;  ///< facts changed by analysis propagation
   /// Joins not made because the class's fact had changed kMaxFactChanges
   /// times (0 on every program measured; docs/egraph.md).
   size_t factChangeLimitHits = 0;
@@ -81,8 +82,14 @@ public:
   const Language &language() const { return lang_; }
   /// What the language needs to know about this e-graph's payloads and
   /// types (for LLVM IR: the function's ir::IRTables). Opaque to the engine.
-  void setLanguageContext(const void *context) { languageContext_ = context; }
-  const void *languageContext() const { return languageContext_; }
+  void setLanguageContext(const LanguageContext *context) { languageContext_ = context; }
+  /// The context set, as the language's own type T (null when none was
+  /// set; T must be the type set, which a debug build checks).
+  template <class T> const T *context() const {
+    assert((!languageContext_ || dynamic_cast<const T *>(languageContext_)) &&
+           "the e-graph's context is of another type");
+    return static_cast<const T *>(languageContext_);
+  }
 
   /// Whether rebuild drops, from every class it touches, the e-nodes that
   /// have the class itself as a child (x = (and x m), once a rule proved the
@@ -198,24 +205,24 @@ private:
   void canonicalizeClasses();
 
   const Language &lang_;
-  const void *languageContext_ = nullptr;
+  const LanguageContext *languageContext_ = nullptr;
   UnionFind uf_;
   HashCons memo_;
-  std::vector<EClass> classes_;   ///< indexed by id; only roots hold data
-  std::vector<ENode> nodeById_;   ///< the e-node each id was created for
+  std::vector<EClass> classes_; ///< indexed by id; only roots hold data
+  std::vector<ENode> nodeById_; ///< the e-node each id was created for
   std::vector<std::unique_ptr<Analysis>> analyses_;
   /// Per analysis, per id: times propagation changed the fact (capped).
   std::vector<std::vector<uint8_t>> factChanges_;
   std::vector<const std::type_info *> analysisTypes_; ///< typeid of each analysis
 
-  std::vector<ClassId> pending_;          ///< e-node ids whose children merged
-  std::vector<ClassId> analysisPending_;  ///< e-node ids to re-run make() on
-  std::vector<ClassId> dirty_;            ///< classes whose node lists changed
+  std::vector<ClassId> pending_;         ///< e-node ids whose children merged
+  std::vector<ClassId> analysisPending_; ///< e-node ids to re-run make() on
+  std::vector<ClassId> dirty_;           ///< classes whose node lists changed
   std::vector<ClassId> roots_;
-  size_t rootsUpTo_ = 0;                  ///< ids below this are in roots_ (if root)
+  size_t rootsUpTo_ = 0; ///< ids below this are in roots_ (if root)
   std::vector<std::vector<ClassId>> byOp_;
-  std::vector<uint64_t> opMask_;          ///< per id: ops present (mod 64)
-  std::vector<uint64_t> changedAt_;       ///< per id: see changedAt()
+  std::vector<uint64_t> opMask_;    ///< per id: ops present (mod 64)
+  std::vector<uint64_t> changedAt_; ///< per id: see changedAt()
   bool clean_ = true;
   bool dropSelfLoops_ = false;
   uint64_t version_ = 0;

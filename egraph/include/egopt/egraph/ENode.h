@@ -65,8 +65,8 @@ struct ENode {
   bool isLeaf() const { return kids.empty(); }
 
   friend bool operator==(const ENode &a, const ENode &b) {
-    return a.op == b.op && a.flags == b.flags && a.type == b.type &&
-           a.payload == b.payload && a.kids == b.kids;
+    return a.op == b.op && a.flags == b.flags && a.type == b.type && a.payload == b.payload &&
+           a.kids == b.kids;
   }
   /// Total order used to sort the e-nodes of a class: op, arity, then the
   /// children, so the matcher can binary-search an operator's range and,
@@ -84,8 +84,7 @@ struct ENode {
   /// A 64-bit hash that does not depend on the process (no random seed), so
   /// shard choice is reproducible.
   uint64_t hash() const {
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t(op) << 48) ^
-                 (uint64_t(flags) << 32) ^ type;
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ (uint64_t(op) << 48) ^ (uint64_t(flags) << 32) ^ type;
     auto mix = [&](uint64_t v) {
       h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
       h *= 0xff51afd7ed558ccdULL;

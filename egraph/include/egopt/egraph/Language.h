@@ -35,6 +35,15 @@ struct OpInfo {
   bool hasPayload = false;
 };
 
+/// What a language needs to know about one e-graph's payloads and types
+/// (for LLVM IR: the function's type and constant tables, ir::IRTables).
+/// The engine only holds it; the language's code reads it back with
+/// EGraph::context<T>().
+class LanguageContext {
+public:
+  virtual ~LanguageContext();
+};
+
 class Language {
 public:
   explicit Language(std::string name) : name_(std::move(name)) {}
@@ -75,8 +84,7 @@ public:
   virtual bool patternsAreUntyped() const { return false; }
   /// Checks a rule when it is created (e.g. that every right-hand e-node's
   /// type can be inferred); the message names what is wrong.
-  virtual llvm::Error checkRule(const Pattern &lhs, const Pattern &rhs,
-                                const VarTable &vars) const;
+  virtual llvm::Error checkRule(const Pattern &lhs, const Pattern &rhs, const VarTable &vars) const;
   /// Adds a rule's right-hand side for a match at `root` and returns its
   /// class, or kNoClass to decline (a typed language declines when the
   /// types do not work out, e.g. a computed constant it cannot evaluate).

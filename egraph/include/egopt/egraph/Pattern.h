@@ -51,8 +51,7 @@ public:
   /// Parses `(op ...)`, `?var` and atoms. Variables are interned in `vars`.
   static llvm::Expected<Pattern> fromSExpr(const Language &lang, const SExpr &e, VarTable &vars,
                                            std::string_view source = "<string>");
-  static llvm::Expected<Pattern> parse(const Language &lang, std::string_view text,
-                                       VarTable &vars);
+  static llvm::Expected<Pattern> parse(const Language &lang, std::string_view text, VarTable &vars);
 
   const std::vector<PatternNode> &nodes() const { return nodes_; }
   uint32_t root() const { return static_cast<uint32_t>(nodes_.size() - 1); }
@@ -86,7 +85,9 @@ struct Matches {
   std::vector<ClassId> data;
   size_t size() const { return data.size() / stride; }
   ClassId root(size_t i) const { return data[i * stride]; }
-  std::span<const ClassId> subst(size_t i) const { return {data.data() + i * stride + 1, stride - 1}; }
+  std::span<const ClassId> subst(size_t i) const {
+    return {data.data() + i * stride + 1, stride - 1};
+  }
 };
 
 class MatchProgram {
@@ -137,9 +138,9 @@ private:
   const Language &lang_;
   const Pattern &pattern_;
   std::vector<Instr> instrs_;
-  std::vector<uint32_t> groundNodes_;   ///< pattern node index per ground slot
-  std::vector<RecExpr> groundTerms_;    ///< the ground subterm per slot
-  std::vector<uint32_t> varReg_;        ///< register per variable (kNoClass if unused)
+  std::vector<uint32_t> groundNodes_; ///< pattern node index per ground slot
+  std::vector<RecExpr> groundTerms_;  ///< the ground subterm per slot
+  std::vector<uint32_t> varReg_;      ///< register per variable (kNoClass if unused)
   uint32_t numRegs_ = 1;
   unsigned depth_ = 0;
   std::optional<Op> rootOp_;

@@ -53,10 +53,11 @@ class Rule {
 public:
   /// Builds a rule; fails when the right-hand side or a condition uses a
   /// variable the left-hand side does not bind.
-  static llvm::Expected<std::unique_ptr<Rule>>
-  create(const Language &lang, std::string name, VarTable vars, Pattern lhs, Pattern rhs,
-         std::vector<Condition> conditions, std::string_view source = "<string>",
-         SourceLoc loc = {});
+  static llvm::Expected<std::unique_ptr<Rule>> create(const Language &lang, std::string name,
+                                                      VarTable vars, Pattern lhs, Pattern rhs,
+                                                      std::vector<Condition> conditions,
+                                                      std::string_view source = "<string>",
+                                                      SourceLoc loc = {});
   /// Parses a rule from text: `LHS => RHS [if (pred ?x)...]`.
   static llvm::Expected<std::unique_ptr<Rule>> parse(const Language &lang, std::string name,
                                                      std::string_view text,

@@ -18,12 +18,12 @@ enum class StopReason {
 const char *stopReasonName(StopReason r);
 
 struct RuleRoundStats {
-  size_t matches = 0; ///< matches accepted (0 when banned or skipped)
-  size_t unions = 0;  ///< unions that merged two different classes
+  size_t matches = 0;  ///< matches accepted (0 when banned or skipped)
+  size_t unions = 0;   ///< unions that merged two different classes
   size_t declined = 0; ///< matches whose right-hand side the language declined
   bool searched = false;
   double searchSeconds = 0; ///< CPU time of this rule's search tasks
-  bool banned = false; ///< found more than its limit this round
+  bool banned = false;      ///< found more than its limit this round
 };
 
 struct IterationStats {

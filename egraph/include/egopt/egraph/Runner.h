@@ -39,17 +39,29 @@ class Runner {
 public:
   explicit Runner(EGraph &g) : g_(g), scheduler_(std::make_unique<BackoffScheduler>()) {}
 
-  Runner &setLimits(RunnerLimits l) { limits_ = l; return *this; }
-  Runner &setScheduler(std::unique_ptr<Scheduler> s) { scheduler_ = std::move(s); return *this; }
+  Runner &setLimits(RunnerLimits l) {
+    limits_ = l;
+    return *this;
+  }
+  Runner &setScheduler(std::unique_ptr<Scheduler> s) {
+    scheduler_ = std::move(s);
+    return *this;
+  }
   /// Threads for the parallel phases (0: oneTBB's default). The result does
   /// not depend on it.
-  Runner &setThreads(unsigned n) { threads_ = n; return *this; }
+  Runner &setThreads(unsigned n) {
+    threads_ = n;
+    return *this;
+  }
   /// Incremental search (on by default): a rule whose matches were all
   /// applied searches only where the e-graph changed since. Off, every rule
   /// searches every candidate class each round and re-finds old matches
   /// (which are then skipped); the e-graph reached is the same, but match
   /// counts, and with them the backoff scheduler's bans, differ.
-  Runner &setIncrementalSearch(bool on) { incremental_ = on; return *this; }
+  Runner &setIncrementalSearch(bool on) {
+    incremental_ = on;
+    return *this;
+  }
   /// A hook runs at the start of every round; returning true stops the run
   /// with StopReason::HookStopped.
   Runner &addHook(std::function<bool(const EGraph &, size_t iteration)> hook) {

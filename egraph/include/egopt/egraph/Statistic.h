@@ -105,8 +105,8 @@ public:
   void writeJson(llvm::json::OStream &j) const;
 
 private:
-  std::vector<uint64_t> counts_;  ///< by id
-  std::vector<double> seconds_;   ///< by id
+  std::vector<uint64_t> counts_; ///< by id
+  std::vector<double> seconds_;  ///< by id
   std::map<unsigned, std::map<std::string, uint64_t>> keyed_;
 };
 
@@ -117,17 +117,16 @@ private:
   static const ::egopt::eg::Statistic VAR(GROUP, NAME, DESCRIPTION)
 /// A counter left out of reports while zero.
 #define EGOPT_STATISTIC_IF_NONZERO(VAR, GROUP, NAME, DESCRIPTION)                                  \
-  static const ::egopt::eg::Statistic VAR(GROUP, NAME, DESCRIPTION,                                \
-                                          ::egopt::eg::StatisticKind::Counter,                     \
-                                          ::egopt::eg::HideWhenZero)
+  static const ::egopt::eg::Statistic VAR(                                                         \
+      GROUP, NAME, DESCRIPTION, ::egopt::eg::StatisticKind::Counter, ::egopt::eg::HideWhenZero)
 /// A counter per key (a JSON object; the report prints DESCRIPTION + key).
 #define EGOPT_KEYED_STATISTIC(VAR, GROUP, NAME, DESCRIPTION)                                       \
   static const ::egopt::eg::Statistic VAR(GROUP, NAME, DESCRIPTION,                                \
                                           ::egopt::eg::StatisticKind::Keyed)
 /// A counter per key in the JSON only (a long list: one key per rule).
 #define EGOPT_KEYED_STATISTIC_JSON_ONLY(VAR, GROUP, NAME, DESCRIPTION)                             \
-  static const ::egopt::eg::Statistic VAR(GROUP, NAME, DESCRIPTION,                                \
-                                          ::egopt::eg::StatisticKind::Keyed, ::egopt::eg::JsonOnly)
+  static const ::egopt::eg::Statistic VAR(                                                         \
+      GROUP, NAME, DESCRIPTION, ::egopt::eg::StatisticKind::Keyed, ::egopt::eg::JsonOnly)
 /// Seconds spent (the --time-passes report).
 #define EGOPT_TIMER(VAR, GROUP, NAME, DESCRIPTION)                                                 \
   static const ::egopt::eg::Statistic VAR(GROUP, NAME, DESCRIPTION,                                \

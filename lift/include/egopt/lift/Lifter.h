@@ -35,7 +35,7 @@
 namespace egopt::ir {
 
 /// What a function's e-nodes' payloads and types refer to.
-struct IRTables {
+struct IRTables : eg::LanguageContext {
   /// i1 is interned first, so comparisons made by rules have a type.
   static constexpr uint32_t kBoolType = 0;
   std::vector<llvm::Type *> types;

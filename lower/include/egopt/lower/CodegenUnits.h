@@ -31,8 +31,8 @@
 namespace egopt::lower {
 
 struct CGUOptions {
-  unsigned requested = 0;        ///< 0: auto
-  uint64_t minSize = 4000;       ///< estimate units (≈ weighted instructions)
+  unsigned requested = 0;  ///< 0: auto
+  uint64_t minSize = 4000; ///< estimate units (≈ weighted instructions)
   uint64_t autoTargetSize = 40000;
   unsigned autoMax = 16;
 };
@@ -42,7 +42,7 @@ uint64_t estimateCodegenCost(const llvm::Function &fn);
 
 struct CGUPlan {
   std::vector<std::vector<llvm::Function *>> functions; ///< per unit
-  std::vector<uint64_t> estimates;                       ///< per unit
+  std::vector<uint64_t> estimates;                      ///< per unit
   size_t numUnits() const { return functions.size(); }
 };
 
@@ -50,11 +50,11 @@ CGUPlan planCodegenUnits(llvm::Module &m, const CGUOptions &opts);
 
 struct SplitResult {
   static constexpr uint32_t kNoUnit = ~0u;
-  llvm::SmallString<0> bitcode;   ///< the whole module, symbols externalized
+  llvm::SmallString<0> bitcode; ///< the whole module, symbols externalized
   /// Per global value, in `Module::global_values()` order: the unit that
   /// defines it, or kNoUnit for a declaration.
   std::vector<uint32_t> homeUnit;
-  size_t externalized = 0;        ///< symbols made hidden external
+  size_t externalized = 0; ///< symbols made hidden external
 };
 /// Externalizes what must cross units and writes the module as bitcode once.
 /// `m` is modified (externalized symbols) and can be discarded afterwards.

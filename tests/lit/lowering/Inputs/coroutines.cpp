@@ -82,7 +82,7 @@ struct Task {
   std::coroutine_handle<promise_type> handle;
 };
 
-Task square(long x) { co_return x * x; }
+Task square(long x) { co_return x *x; }
 
 Task sumOfSquares(int n) {
   long total = 0;

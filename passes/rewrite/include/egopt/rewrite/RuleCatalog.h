@@ -29,8 +29,8 @@ struct RuleFile {
 std::span<const RuleFile> builtinRuleFiles();
 
 struct RuleOptions {
-  bool builtin = true;                ///< load passes/rewrite/rules/*.rules
-  std::vector<std::string> files;     ///< more rule files to load, in order
+  bool builtin = true;            ///< load passes/rewrite/rules/*.rules
+  std::vector<std::string> files; ///< more rule files to load, in order
   /// When non-empty, exactly these rule sets run (by name); an unknown name
   /// is an error.
   std::vector<std::string> ruleSets;

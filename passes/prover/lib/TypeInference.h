@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
+#include "IRType.h"
 #include "egopt/egraph/Rewrite.h"
-#include "egopt/prover/IRType.h"
 
 #include "llvm/Support/Error.h"
 

@@ -72,10 +72,10 @@ private:
   bool improveRound(size_t &work, size_t workLimit);
 
   const eg::EGraph &g_;
-  std::vector<size_t> offset_;   ///< by class id: its first e-node in own_
-  std::vector<Cost> own_;        ///< each e-node's own cost
-  std::vector<uint32_t> choice_; ///< by class id: the chosen e-node's index
-  std::vector<uint32_t> refs_;   ///< by class id: references in the choice
+  std::vector<size_t> offset_;                        ///< by class id: its first e-node in own_
+  std::vector<Cost> own_;                             ///< each e-node's own cost
+  std::vector<uint32_t> choice_;                      ///< by class id: the chosen e-node's index
+  std::vector<uint32_t> refs_;                        ///< by class id: references in the choice
   std::vector<std::pair<eg::ClassId, uint32_t>> log_; ///< (class, old refs)
   std::vector<uint32_t> visitMark_;
   uint32_t visitEpoch_ = 0;

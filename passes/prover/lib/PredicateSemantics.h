@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
-#include "egopt/prover/IRType.h"
-#include "egopt/prover/Symbolic.h"
+#include "IRType.h"
+#include "Symbolic.h"
 
 #include <functional>
 #include <optional>

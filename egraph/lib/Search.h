@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
-#include "egopt/egraph/ChangedRegion.h"
+#include "ChangedRegion.h"
 #include "egopt/egraph/Rewrite.h"
 
 #include <optional>
@@ -28,11 +28,11 @@ struct RuleSearchRequest {
 };
 
 struct RuleSearchResult {
-  Matches matches;        ///< matches whose conditions hold (root + subst)
+  Matches matches; ///< matches whose conditions hold (root + subst)
   /// Matches found before conditions, capped at limit + 1: a count above the
   /// limit means the search stopped early.
   size_t found = 0;
-  double cpuSeconds = 0;  ///< summed over this rule's tasks
+  double cpuSeconds = 0; ///< summed over this rule's tasks
 };
 
 /// Runs the searches `requests` asks for; result i answers requests[i].

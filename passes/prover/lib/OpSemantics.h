@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 #pragma once
+#include "IRType.h"
+#include "Symbolic.h"
 #include "egopt/egraph/ENode.h"
 #include "egopt/lift/IRLanguage.h"
-#include "egopt/prover/IRType.h"
-#include "egopt/prover/Symbolic.h"
 
 #include <functional>
 #include <map>

@@ -29,7 +29,7 @@ public:
 
 private:
   const eg::EGraph &g_;
-  std::vector<Cost> cost_;          ///< by id; valid for roots
+  std::vector<Cost> cost_; ///< by id; valid for roots
   std::vector<const eg::ENode *> best_;
   size_t rounds_ = 0;
 };
