@@ -59,7 +59,7 @@ private:
   std::vector<Entry> entries_; ///< ascending by class
   /// Per operator bit (op mod 64): the entries whose class has that bit,
   /// ascending. Each searched rule reads the bucket of its root operator,
-  /// not the whole region (zstd: 290 thousand rule searches).
+  /// not the whole region (there is one search per rule per round).
   std::array<std::vector<Entry>, 64> byOpBit_;
   std::vector<Within> within_; ///< indexed by distance d, 0..maxDepth
   uint64_t since_;

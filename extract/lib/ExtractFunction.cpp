@@ -9,7 +9,7 @@ namespace egopt::extract {
 using eg::ClassId;
 using eg::ENode;
 
-FunctionExtraction extractFunction(const ir::LiftedFunction &lf, const TTICostTable &costs,
+FunctionExtraction extractFunction(const ir::LiftedFunction &lf, const CostModel &costs,
                                    ExtractorKind kind, bool compare) {
   const eg::EGraph &g = *lf.egraph;
   std::vector<uint32_t> weights = classWeights(lf);

@@ -56,8 +56,8 @@ void vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm, eg::Stati
   // LLVM's own pipeline: the idioms of the widened body (`a >= b ? a - b : 0`
   // is `usub.sat`, one instruction on vectors), then the reverse shuffles
   // around element-wise operations of a loop that walks down an array. Only
-  // the functions it changed (1 in minigzip, 4 in zstd); the rest keep the
-  // e-graph's choices. In those, InstCombine also sees the scalar code.
+  // the functions it changed, a few per program; the rest keep the e-graph's
+  // choices. In those, InstCombine also sees the scalar code.
   FunctionPassManager cleanup;
   cleanup.addPass(InstCombinePass());
   cleanup.addPass(VectorCombinePass());

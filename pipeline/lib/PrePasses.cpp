@@ -74,8 +74,8 @@ void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statist
     fpm.addPass(SimplifyCFGPass());
     // Marks calls in tail position `tail` (a jump instead of call + return
     // for wrappers like zstd's `XXH_memcpy`); the skeleton keeps the marker.
-    // Once, after inlining, as in LLVM's own pipeline: before IPSCCP it
-    // changed no output of the corpus and cost 0.1% of xz's compile.
+    // Once, after inlining, as in LLVM's own pipeline: running it before
+    // IPSCCP too changed no output of the corpus (docs/pipeline.md).
     if (markTailCalls) fpm.addPass(TailCallElimPass());
     return fpm;
   };
@@ -92,8 +92,8 @@ void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statist
   // below marks them.
   mpm.addPass(createModuleToFunctionPassAdaptor(simplify(/*markTailCalls=*/optLevel < 2)));
   // After SROA: on -O0 IR full of allocas IPSCCP finds little.
-  // No function specialization: LLVM leaves it to -O3 (and it cost zstd
-  // 0.5% of its compile).
+  // No function specialization: LLVM leaves it to -O3, and it bought
+  // nothing on the corpus (docs/pipeline.md, "Pre-passes").
   if (interprocedural) mpm.addPass(IPSCCPPass(IPSCCPOptions(/*AllowFuncSpec=*/false)));
   // A coroutine is split in the post-order walk, after its callees, as in
   // LLVM's pipeline (so the inliner sees the split functions).
@@ -104,8 +104,8 @@ void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statist
       // Loops with a small constant trip count unrolled: zlib's braided CRC
       // runs `for (k = 0; k < W; k++)` per word. The e-graph then folds the
       // copies' induction values into constant offsets. No loop rotation:
-      // it cost lz4 4% more instructions and zstd compile time
-      // (docs/pipeline.md, "Loop passes"). At -O2 small counted loops get
+      // it cost instructions and compile time (docs/pipeline.md, "Loop
+      // passes"). At -O2 small counted loops get
       // a larger limit than LLVM's: the body is not simplified yet
       // (SmallLoopUnroll.h).
       // The unroller runs only on functions with a loop it may unroll.

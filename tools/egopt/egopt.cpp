@@ -267,16 +267,54 @@ std::string parseCommandLine(int argc, char **argv, const char *overview) {
   return first.empty() ? std::string("invalid command line") : first.str();
 }
 
+/// The pipeline's options from the command line's (the driver's own, such
+/// as the output file and the reports, stay in DriverOptions). Exits with
+/// the one-line error on a bad value.
+egopt::Options pipelineOptions(const DriverOptions &o) {
+  const std::string &level = o.optLevel;
+  if (level.size() != 1 || level[0] < '0' || level[0] > '3')
+    fail("invalid optimization level -O" + level + " (expected -O0, -O1, -O2 or -O3)");
+  egopt::Options opts;
+  opts.optLevel = unsigned(level[0] - '0');
+  opts.threads = o.threads;
+  if (o.cgus != "auto") {
+    unsigned n = 0;
+    if (StringRef(o.cgus).getAsInteger(10, n) || n == 0)
+      fail("invalid --cgus value '" + o.cgus + "' (expected a positive number or 'auto')");
+    opts.cgus = n;
+  }
+  opts.minCGUSize = o.minCGUSize;
+  opts.emit = o.emit;
+  opts.splitOutput = o.splitOutput;
+  opts.codegen.triple = o.triple;
+  opts.codegen.cpu = o.cpu;
+  opts.codegen.features = o.attrs;
+  opts.lldPath = o.lld;
+  opts.extractor = o.extractor;
+  opts.compareExtractors = o.compareExtractors;
+  opts.maxIterations = o.iterations;
+  opts.interprocedural = !o.noInterprocedural;
+  opts.loopPasses = !o.noLoopPasses;
+  opts.reassociate = !o.noReassociate;
+  opts.nodeGrowth = o.nodeGrowth;
+  if (!o.ruleFiles.empty() || !o.ruleSets.empty() || o.noBuiltinRules) {
+    egopt::passes::RuleOptions ro;
+    ro.builtin = !o.noBuiltinRules;
+    ro.files.assign(o.ruleFiles.begin(), o.ruleFiles.end());
+    ro.ruleSets.assign(o.ruleSets.begin(), o.ruleSets.end());
+    auto rules = egopt::passes::loadRules(ro);
+    if (!rules) fail(toString(rules.takeError()));
+    opts.rules = std::move(*rules);
+  }
+  return opts;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   renameClashingLLVMOptions();
   DriverOptions options;
-  auto &[inputFile, outputFile, emit, optLevel, threads, cgus, minCGUSize, splitOutput, triple, cpu,
-         attrs, stats, statsJson, timePasses, timeTrace, lld, extractor, compareExtractors,
-         ruleFiles, ruleSets, noBuiltinRules, noInterprocedural, noLoopPasses, noReassociate,
-         iterations, nodeGrowth] = options;
   cl::HideUnrelatedOptions(category);
   cl::SetVersionPrinter(
       [](raw_ostream &os) { os << "egopt " EGOPT_VERSION " (LLVM " LLVM_VERSION_STRING ")\n"; });
@@ -292,60 +330,27 @@ int main(int argc, char **argv) {
       "  and up, then InstCombine and VectorCombine on the functions it widened.\n"
       "  LLVM's scalar optimizers do not otherwise run: the e-graph does that work.\n");
   if (!cmdError.empty()) fail(cmdError);
-  if (optLevel.size() != 1 || optLevel[0] < '0' || optLevel[0] > '3')
-    fail("invalid optimization level -O" + optLevel + " (expected -O0, -O1, -O2 or -O3)");
-
-  egopt::Options opts;
-  opts.optLevel = unsigned(optLevel[0] - '0');
-  opts.threads = threads;
-  if (cgus != "auto") {
-    unsigned n = 0;
-    if (StringRef(cgus).getAsInteger(10, n) || n == 0)
-      fail("invalid --cgus value '" + cgus + "' (expected a positive number or 'auto')");
-    opts.cgus = n;
-  }
-  opts.minCGUSize = minCGUSize;
-  opts.emit = emit;
-  opts.splitOutput = splitOutput;
-  opts.codegen.triple = triple;
-  opts.codegen.cpu = cpu;
-  opts.codegen.features = attrs;
-  opts.lldPath = lld;
-  opts.extractor = extractor;
-  opts.compareExtractors = compareExtractors;
-  opts.maxIterations = iterations;
-  opts.interprocedural = !noInterprocedural;
-  opts.loopPasses = !noLoopPasses;
-  opts.reassociate = !noReassociate;
-  opts.nodeGrowth = nodeGrowth;
-  if (!ruleFiles.empty() || !ruleSets.empty() || noBuiltinRules) {
-    egopt::passes::RuleOptions ro;
-    ro.builtin = !noBuiltinRules;
-    ro.files.assign(ruleFiles.begin(), ruleFiles.end());
-    ro.ruleSets.assign(ruleSets.begin(), ruleSets.end());
-    auto rules = egopt::passes::loadRules(ro);
-    if (!rules) fail(toString(rules.takeError()));
-    opts.rules = std::move(*rules);
-  }
+  egopt::Options opts = pipelineOptions(options);
   egopt::TimeTrace trace;
-  if (!timeTrace.empty()) opts.trace = &trace;
-  std::string out = outputFile.empty() ? defaultOutput(inputFile, emit) : outputFile.getValue();
+  if (!options.timeTrace.empty()) opts.trace = &trace;
+  std::string out = options.outputFile.empty() ? defaultOutput(options.inputFile, options.emit)
+                                               : options.outputFile.getValue();
   // One file per unit cannot go to one stream: the objects would be
   // concatenated, which no tool reads back.
-  if (splitOutput && out == "-")
+  if (options.splitOutput && out == "-")
     fail("--split-cgus writes one file per codegen unit (OUT.cguN) and cannot write to "
          "standard output; name an output file with -o");
 
   // Read the input once: to parse it, to say what kind of file a broken one
   // is, and to name the symbols codegen units share after its contents.
-  auto buffer = MemoryBuffer::getFileOrSTDIN(inputFile);
-  if (!buffer) fail(inputFile + ": cannot read: " + buffer.getError().message());
+  auto buffer = MemoryBuffer::getFileOrSTDIN(options.inputFile);
+  if (!buffer) fail(options.inputFile + ": cannot read: " + buffer.getError().message());
   MemoryBufferRef input = (*buffer)->getMemBufferRef();
   bool isBC = isBitcode(reinterpret_cast<const unsigned char *>(input.getBufferStart()),
                         reinterpret_cast<const unsigned char *>(input.getBufferEnd()));
   // An empty file parses as an empty module, but is almost surely a mistake
   // (a failed or truncated write); a module of only comments is still fine.
-  if (input.getBufferSize() == 0) fail(inputFile + ": the file is empty");
+  if (input.getBufferSize() == 0) fail(options.inputFile + ": the file is empty");
   opts.moduleKey = utohexstr(xxh3_64bits(arrayRefFromStringRef(input.getBuffer())));
 
   LLVMContext ctx;
@@ -354,16 +359,17 @@ int main(int argc, char **argv) {
   // that names what it creates. IR output keeps them for the reader. The
   // text parser needs names to resolve references, so for a `.ll` they go
   // only after parsing.
-  bool machineCode = emit == egopt::EmitKind::Object || emit == egopt::EmitKind::Assembly;
+  bool machineCode =
+      options.emit == egopt::EmitKind::Object || options.emit == egopt::EmitKind::Assembly;
   ctx.setDiscardValueNames(machineCode && isBC);
   SMDiagnostic diag;
   std::unique_ptr<Module> m;
   {
-    egopt::TimeTrace::Scope span(opts.trace, "parse", inputFile);
-    GuardedRead(inputFile, isBC).run([&] { m = parseIR(input, diag, ctx); });
+    egopt::TimeTrace::Scope span(opts.trace, "parse", options.inputFile);
+    GuardedRead(options.inputFile, isBC).run([&] { m = parseIR(input, diag, ctx); });
   }
   if (!m) {
-    std::string where = inputFile;
+    std::string where = options.inputFile;
     if (diag.getLineNo() > 0) {
       where += ':';
       where += std::to_string(diag.getLineNo());
@@ -376,7 +382,8 @@ int main(int argc, char **argv) {
     std::string msg;
     raw_string_ostream os(msg);
     if (verifyModule(*m, &os))
-      fail(inputFile + ": the input module is invalid: " + StringRef(msg).split('\n').first.trim());
+      fail(options.inputFile +
+           ": the input module is invalid: " + StringRef(msg).split('\n').first.trim());
   }
   ctx.setDiscardValueNames(machineCode);
 
@@ -386,7 +393,7 @@ int main(int argc, char **argv) {
 
   // Every file is kept only once all are complete: on any error below the
   // files' destructors remove them (hence returning, not exiting).
-  bool binary = emit == egopt::EmitKind::Object || emit == egopt::EmitKind::Bitcode;
+  bool binary = options.emit == egopt::EmitKind::Object || options.emit == egopt::EmitKind::Bitcode;
   std::vector<std::unique_ptr<ToolOutputFile>> files;
   auto open = [&](const std::string &path, sys::fs::OpenFlags flags) -> raw_ostream * {
     std::error_code ec;
@@ -404,13 +411,13 @@ int main(int argc, char **argv) {
     if (!os) return 1;
     os->write(o.bytes.data(), o.bytes.size());
   }
-  if (!statsJson.empty()) {
-    raw_ostream *os = open(statsJson, sys::fs::OF_Text);
+  if (!options.statsJson.empty()) {
+    raw_ostream *os = open(options.statsJson, sys::fs::OF_Text);
     if (!os) return 1;
     *os << st.toJson() << "\n";
   }
   if (opts.trace) {
-    raw_ostream *os = open(timeTrace, sys::fs::OF_Text);
+    raw_ostream *os = open(options.timeTrace, sys::fs::OF_Text);
     if (!os) return 1;
     trace.write(*os);
   }
@@ -424,7 +431,7 @@ int main(int argc, char **argv) {
   }
   for (auto &f : files) f->keep();
 
-  if (stats) st.print(errs());
-  if (timePasses) st.printTimes(errs());
+  if (options.stats) st.print(errs());
+  if (options.timePasses) st.printTimes(errs());
   return 0;
 }

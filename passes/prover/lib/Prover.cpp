@@ -209,12 +209,12 @@ private:
     for (const z3::expr &split : splitCases()) {
       z3::check_result answer = z3::unknown;
       // Z3's time on one query varies by orders of magnitude with things it
-      // hashes (we saw 0.3 s alone and over 600 s inside a long run for one
-      // 64-bit division rule), so a query that runs out of time is retried
-      // with other random seeds, each attempt getting a share of the limit.
+      // hashes (docs/prover.md, "Time"), so a query that runs out of time is
+      // retried with other random seeds, each attempt getting a share of the
+      // limit.
       for (unsigned seed = 0; seed < kAttempts && answer == z3::unknown; ++seed) {
-        // Z3's logic-specific solvers bit-blast up front: 2-3x faster here
-        // than the general one on wide divisions and on floating point.
+        // Z3's logic-specific solvers bit-blast up front: faster here than
+        // the general one on wide divisions and on floating point.
         z3::solver solver(z3_, usesFloat() ? "QF_FPBV" : "QF_BV");
         z3::params p(z3_);
         p.set("timeout", std::max(1u, options_.timeoutMs / kAttempts));

@@ -22,7 +22,7 @@ struct FunctionExtraction {
   Cost greedyDagCost = 0, dagExtractorDagCost = 0;
 };
 
-FunctionExtraction extractFunction(const ir::LiftedFunction &lf, const TTICostTable &costs,
+FunctionExtraction extractFunction(const ir::LiftedFunction &lf, const CostModel &costs,
                                    ExtractorKind kind, bool compare);
 
 } // namespace egopt::extract

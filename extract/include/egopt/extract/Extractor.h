@@ -31,6 +31,17 @@ using NodeCostFn = llvm::function_ref<Cost(eg::ClassId cls, const eg::ENode &)>;
 
 enum class ExtractorKind { Dag, Greedy };
 
+/// What an e-node costs on its own (its children are the extractor's
+/// business): TTICostTable (TTICost.h) is the pipeline's. Another model is
+/// a subclass, built where the pipeline builds the table
+/// (pipeline/lib/FunctionPipeline.cpp); extraction takes any.
+class CostModel {
+public:
+  virtual ~CostModel() = default;
+  /// The e-node's own cost; 0 for leaves. Called from several threads.
+  virtual Cost cost(const eg::ENode &n) const = 0;
+};
+
 class Extractor {
 public:
   virtual ~Extractor() = default;

@@ -26,7 +26,7 @@
 
 namespace egopt::extract {
 
-class TTICostTable {
+class TTICostTable final : public CostModel {
 public:
   /// Asks `tti` for the cost of every kind of e-node in `g` (a clean e-graph
   /// whose types and payloads refer to `tables`). Owning thread only.
@@ -40,7 +40,7 @@ public:
 
   /// The e-node's own cost; 0 for leaves. `n` must be an e-node of the
   /// e-graph the table was built from (or have a key one of them has).
-  Cost cost(const eg::ENode &n) const;
+  Cost cost(const eg::ENode &n) const override;
   /// Distinct keys, i.e. questions asked of TTI.
   size_t numKeys() const { return costs_.size(); }
 

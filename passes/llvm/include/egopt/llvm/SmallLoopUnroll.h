@@ -24,8 +24,8 @@
 namespace egopt::passes {
 
 /// Between LLVM's -O2 (150) and -O3 (300) thresholds: zstd's Huffman loops
-/// of 4 to 8 symbols fit; at 300, xz's code grows 5% and its compile time
-/// 7-10% for 0.1% fewer instructions.
+/// of 4 to 8 symbols fit, and 300 grew code and compile time for almost no
+/// fewer instructions (docs/pipeline.md, "Loop passes", has the figures).
 inline constexpr unsigned kSmallLoopUnrolledSize = 200;
 
 class SmallLoopUnroll : public llvm::PassInfoMixin<SmallLoopUnroll> {
