@@ -175,7 +175,7 @@ std::vector<Function *> prepareFunctions(Module &m, const Options &opts, eg::Sta
   TimeTrace::Scope span(opts.trace, "prepare", m.getModuleIdentifier());
   std::vector<Function *> functions;
   SmallPtrSet<Type *, 32> warmed;
-  passes::SkeletonOptimizer skeleton;
+  passes::SkeletonOptimizer skeleton(opts.skeleton);
   for (Function &f : m) {
     if (f.isDeclaration()) continue;
     stats.add(Functions);
@@ -277,6 +277,10 @@ Error lowerFunctions(std::vector<FunctionWork> &work, const Options &opts, eg::S
 
 Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, TargetMachine *tm) {
   std::vector<Function *> functions = prepareFunctions(m, opts, stats);
+  if (!opts.egraph) {
+    if (opts.optLevel >= 2 && opts.loopPasses && tm) vectorizeLoops(functions, *tm, stats);
+    return Error::success();
+  }
 
   std::vector<FunctionWork> work(functions.size());
   auto tEGraph = Clock::now();

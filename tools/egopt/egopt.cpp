@@ -128,6 +128,14 @@ struct DriverOptions {
                              cl::desc("Skip LLVM's loop passes (full unrolling before the "
                                       "e-graph, vectorization after it; -O2 and up)"),
                              cl::cat(category)};
+  cl::opt<bool> noEGraph{"no-egraph",
+                         cl::desc("Skip the e-graph (lifting, rules, extraction, elaboration): "
+                                  "functions keep the pre-passes' form"),
+                         cl::cat(category)};
+  cl::opt<bool> noSkeleton{"no-skeleton",
+                           cl::desc("Skip the skeleton's optimizations before lifting "
+                                    "(docs/skeleton.md)"),
+                           cl::cat(category)};
   cl::opt<bool> noReassociate{"no-reassociate",
                               cl::desc("Do not give trees of one associative operator their "
                                        "normal form before the rules (docs/egraph.md)"),
@@ -296,6 +304,8 @@ egopt::Options pipelineOptions(const DriverOptions &o) {
   opts.interprocedural = !o.noInterprocedural;
   opts.loopPasses = !o.noLoopPasses;
   opts.reassociate = !o.noReassociate;
+  opts.egraph = !o.noEGraph;
+  opts.skeleton = !o.noSkeleton;
   opts.nodeGrowth = o.nodeGrowth;
   if (!o.ruleFiles.empty() || !o.ruleSets.empty() || o.noBuiltinRules) {
     egopt::passes::RuleOptions ro;

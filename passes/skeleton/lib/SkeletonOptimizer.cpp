@@ -36,12 +36,14 @@ namespace {
 struct Step {
   const char *name;
   void (*run)(Function &f, AnalysisManagers &am, eg::Statistics &stats);
+  bool requiredForLifting = false;
 };
 
 /// The steps, in the order they run; each sees the IR the previous left.
 const Step kSteps[] = {
     {"unreachable-blocks",
-     [](Function &f, AnalysisManagers &, eg::Statistics &) { removeUnreachableBlocks(f); }},
+     [](Function &f, AnalysisManagers &, eg::Statistics &) { removeUnreachableBlocks(f); },
+     /*requiredForLifting=*/true},
     {"edge-selects", [](Function &f, AnalysisManagers &,
                         eg::Statistics &s) { s.add(EdgeSelects, simplifyEdgeSelects(f)); }},
     {"returned-arguments",
@@ -75,7 +77,8 @@ const Step kSteps[] = {
 } // namespace
 
 void SkeletonOptimizer::run(Function &f, eg::Statistics &stats) {
-  for (const Step &step : kSteps) step.run(f, am_, stats);
+  for (const Step &step : kSteps)
+    if (optimize_ || step.requiredForLifting) step.run(f, am_, stats);
   am_.fam.clear(f, f.getName());
 }
 

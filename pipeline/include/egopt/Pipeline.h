@@ -64,10 +64,17 @@ struct Options {
   /// The rewrite rules every function's e-graph runs (passes::loadRules);
   /// null: the built-in passes, loaded once.
   std::shared_ptr<const eg::RuleBook> rules;
-  /// Overrides of the per-function e-graph budget (0: from optLevel;
-  /// docs/rules.md gives the defaults and why).
+  /// Run the e-graph: lift, rewrite, extract, elaborate. Off, functions keep
+  /// the form the pre-passes (and the skeleton's optimizations) gave them:
+  /// the "+ pre-passes" stage of the harness's ablation.
+  bool egraph = true;
+  /// Run the skeleton's optimizations before lifting (docs/skeleton.md);
+  /// off, only what lifting requires (unreachable blocks removed).
+  bool skeleton = true;
   /// Normal forms of associative trees before the rules (Reassociate.h).
   bool reassociate = true;
+  /// Overrides of the per-function e-graph budget (0: from optLevel;
+  /// docs/rules.md gives the defaults and why).
   size_t maxIterations = 0;
   size_t nodeGrowth = 0; ///< e-nodes allowed per e-node lifted
   TimeTrace *trace = nullptr;

@@ -26,11 +26,15 @@ namespace egopt::passes {
 
 class SkeletonOptimizer {
 public:
+  /// `optimize` off: only the steps lifting requires run (unreachable
+  /// blocks removed), for measuring what the others buy.
+  explicit SkeletonOptimizer(bool optimize = true) : optimize_(optimize) {}
   /// Runs every step on `f`, a definition the e-graph will take.
   void run(llvm::Function &f, eg::Statistics &stats);
 
 private:
   AnalysisManagers am_;
+  bool optimize_;
 };
 
 /// Deletes the instructions whose result is unused and that have no effect
