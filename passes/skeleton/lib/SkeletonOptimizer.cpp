@@ -1,8 +1,10 @@
 #include "egopt/skeleton/SkeletonOptimizer.h"
 
 #include "Calls.h"
+#include "ConstantLoads.h"
 #include "DeadStores.h"
 #include "EdgeSelects.h"
+#include "LibraryCalls.h"
 #include "LoadForwarding.h"
 #include "SmallMemTransfers.h"
 
@@ -18,6 +20,10 @@ EGOPT_STATISTIC(ReturnedArguments, "02-skeleton", "returned_arguments",
                 "call results replaced by the argument the callee returns");
 EGOPT_STATISTIC(DeadSkeleton, "02-skeleton", "dead_skeleton",
                 "dead instructions deleted before lifting and after lowering (pure calls, ...)");
+EGOPT_STATISTIC(LibraryCalls, "02-skeleton", "library_calls",
+                "C library calls simplified (fputs to fwrite, strlen of a constant, ...)");
+EGOPT_STATISTIC(ConstantLoads, "02-skeleton", "constant_loads",
+                "loads of constant memory replaced by the value there");
 EGOPT_STATISTIC(SmallMemTransfers, "02-skeleton", "small_mem_transfers",
                 "memcpy/memmove/memset of 1-8 bytes made scalar loads and stores");
 EGOPT_STATISTIC(LoadsFromStores, "02-skeleton", "loads_from_stores",
@@ -52,10 +58,15 @@ const Step kSteps[] = {
      }},
     {"dead-instructions",
      [](Function &f, AnalysisManagers &, eg::Statistics &s) { deleteDeadInstructions(f, s); }},
+    {"library-calls", [](Function &f, AnalysisManagers &am,
+                         eg::Statistics &s) { s.add(LibraryCalls, simplifyLibraryCalls(f, am)); }},
     {"small-mem-transfers",
      [](Function &f, AnalysisManagers &, eg::Statistics &s) {
        s.add(SmallMemTransfers, expandSmallMemTransfers(f));
      }},
+    // After the expansion: a copy out of a constant is then loads of it.
+    {"constant-loads", [](Function &f, AnalysisManagers &,
+                          eg::Statistics &s) { s.add(ConstantLoads, foldConstantLoads(f)); }},
     {"load-forwarding",
      [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
        auto &dt = am.fam.getResult<DominatorTreeAnalysis>(f);

@@ -50,10 +50,10 @@ define i32 @read_word(i32 %x, ptr %a, ptr %b) {
 }
 
 ; CHECK-LABEL: define {{.*}}@stay(
-; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 3, i1 false)
+; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr {{.*}}%d, ptr {{.*}}%s, i64 3, i1 false)
 ; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false)
-; CHECK:         call void @llvm.memset.p0.i64(ptr %d, i8 %c, i64 4, i1 false)
-; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 4, i1 true)
+; CHECK:         call void @llvm.memset.p0.i64(ptr {{.*}}%d, i8 %c, i64 4, i1 false)
+; CHECK:         call void @llvm.memcpy.p0.p0.i64(ptr {{.*}}%d, ptr {{.*}}%s, i64 4, i1 true)
 define void @stay(ptr %d, ptr %s, i64 %n, i8 %c) {
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 3, i1 false)
   call void @llvm.memcpy.p0.p0.i64(ptr %d, ptr %s, i64 %n, i1 false)
