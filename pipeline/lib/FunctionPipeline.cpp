@@ -279,6 +279,7 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
   std::vector<Function *> functions = prepareFunctions(m, opts, stats);
   if (!opts.egraph) {
     if (opts.optLevel >= 2 && opts.loopPasses && tm) vectorizeLoops(functions, *tm, stats);
+    runExtraPostPasses(functions, opts, tm);
     return Error::success();
   }
 
@@ -298,6 +299,11 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
     std::vector<Function *> lowered;
     for (FunctionWork &w : work) lowered.push_back(w.lifted.fn);
     vectorizeLoops(lowered, *tm, stats);
+  }
+  if (!opts.extraPostPasses.empty()) {
+    std::vector<Function *> lowered;
+    for (FunctionWork &w : work) lowered.push_back(w.lifted.fn);
+    runExtraPostPasses(lowered, opts, tm);
   }
   stats.addSeconds(LowerSeconds, since(tLower));
   return Error::success();

@@ -61,7 +61,8 @@ Error writeOneUnit(Module &m, TargetMachine &tm, const Options &opts, Stats &sta
 Error optimizeModule(Module &m, const Options &opts, Stats *statsOut) {
   Stats local;
   Stats &stats = statsOut ? *statsOut : local;
-  runPrePasses(m, opts, nullptr, stats.counters);
+  if (Error e = checkExtraPasses(opts)) return e;
+  if (Error e = runPrePasses(m, opts, nullptr, stats.counters)) return e;
   if (opts.optLevel == 0) return Error::success();
   ThreadLimit limit(opts.threads);
   tbb::task_arena arena(opts.threads ? int(opts.threads) : tbb::task_arena::automatic);
@@ -73,6 +74,7 @@ Error optimizeModule(Module &m, const Options &opts, Stats *statsOut) {
 Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<Output> &outputs,
                     Stats &stats) {
   auto tStart = Clock::now();
+  if (Error e = checkExtraPasses(opts)) return e;
   lower::CodegenOptions cg = codegenOptions(opts);
   // A target machine for the whole module: its triple and data layout, and
   // the inliner's cost model.
@@ -82,7 +84,7 @@ Error compileModule(std::unique_ptr<Module> m, const Options &opts, std::vector<
 
   {
     TimeTrace::Scope span(opts.trace, "pre-passes");
-    runPrePasses(*m, opts, tm->get(), stats.counters);
+    if (Error e = runPrePasses(*m, opts, tm->get(), stats.counters)) return e;
   }
 
   lower::CGUOptions cguOpts;

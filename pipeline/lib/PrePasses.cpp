@@ -26,6 +26,7 @@
 #include "llvm/Transforms/IPO/SCCP.h"
 #include "llvm/Transforms/Instrumentation/AllocToken.h"
 #include "llvm/Transforms/Scalar/LoopPassManager.h"
+#include "llvm/Transforms/Scalar/LoopRotation.h"
 #include "llvm/Transforms/Scalar/LoopUnrollPass.h"
 #include "llvm/Transforms/Scalar/LowerConstantIntrinsics.h"
 #include "llvm/Transforms/Scalar/LowerExpectIntrinsic.h"
@@ -55,7 +56,7 @@ using namespace llvm;
 /// allocation tokens; and, at -O1 and up as in LLVM, `llvm.expect` turned
 /// into branch weights and `llvm.is.constant`/`llvm.objectsize` folded
 /// once inlining has run.
-void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statistics &stats) {
+Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statistics &stats) {
   auto start = Clock::now();
   scope_exit timed([&] { stats.addSeconds(PrePassSeconds, since(start)); });
   unsigned optLevel = opts.optLevel;
@@ -64,8 +65,10 @@ void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statist
   if (optLevel == 0) {
     // LLVM's own -O0 pipeline is exactly those lowerings (and always-inline).
     PassBuilder pb(tm);
-    pb.buildO0DefaultPipeline(OptimizationLevel::O0).run(m, am.mam);
-    return;
+    ModulePassManager mpm = pb.buildO0DefaultPipeline(OptimizationLevel::O0);
+    if (Error e = addExtraPrePasses(pb, mpm, opts.extraPrePasses)) return e;
+    mpm.run(m, am.mam);
+    return Error::success();
   }
 
   auto simplify = [](bool markTailCalls) {
@@ -103,11 +106,9 @@ void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statist
     if (loopPasses) {
       // Loops with a small constant trip count unrolled: zlib's braided CRC
       // runs `for (k = 0; k < W; k++)` per word. The e-graph then folds the
-      // copies' induction values into constant offsets. No loop rotation:
-      // it cost instructions and compile time (docs/pipeline.md, "Loop
-      // passes"). At -O2 small counted loops get
-      // a larger limit than LLVM's: the body is not simplified yet
-      // (SmallLoopUnroll.h).
+      // copies' induction values into constant offsets. At -O2 small
+      // counted loops get a larger limit than LLVM's: the body is not
+      // simplified yet (SmallLoopUnroll.h).
       // The unroller runs only on functions with a loop it may unroll.
       FunctionPassManager unroll;
       unroll.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(optLevel))));
@@ -134,7 +135,17 @@ void runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statist
   mpm.addPass(CoroCleanupPass());
   mpm.addPass(createModuleToFunctionPassAdaptor(LowerConstantIntrinsicsPass()));
   mpm.addPass(AllocTokenPass());
+  // Loops rotated (the exit test at the bottom, behind a guard): one branch
+  // per iteration instead of two, and the form LLVM's vectorizer after the
+  // e-graph needs (an exit at the latch). Last, once inlining and
+  // unrolling have settled the loops (docs/pipeline.md, "Loop passes").
+  if (optLevel >= 2 && loopPasses)
+    mpm.addPass(
+        createModuleToFunctionPassAdaptor(createFunctionToLoopPassAdaptor(LoopRotatePass())));
+  PassBuilder pb(tm);
+  if (Error e = addExtraPrePasses(pb, mpm, opts.extraPrePasses)) return e;
   mpm.run(m, am.mam);
+  return Error::success();
 }
 
 } // namespace egopt

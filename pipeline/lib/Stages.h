@@ -10,6 +10,7 @@
 //   Units.cpp            codegen units: split, each unit optimized and
 //                        compiled in parallel, in its own context
 //   Join.cpp             the units' objects joined with `ld.lld -r`
+//   ExtraPasses.cpp      an experiment's own LLVM passes (--extra-*-passes)
 // Pipeline.cpp strings them together (compileModule, optimizeModule).
 //
 //===----------------------------------------------------------------------===//
@@ -17,6 +18,7 @@
 #include "egopt/Pipeline.h"
 #include "egopt/lower/CodegenUnits.h"
 
+#include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Target/TargetMachine.h"
 
@@ -48,9 +50,19 @@ struct ThreadLimit {
 extern const eg::Statistic PrePassSeconds, SplitSeconds, PrepareSeconds, EGraphSeconds,
     ExtractSeconds, LowerSeconds, CodegenSeconds, UnitsWallSeconds, JoinSeconds, TotalSeconds;
 
-/// PrePasses.cpp: the pre-passes for `opts.optLevel` on the whole module.
-void runPrePasses(llvm::Module &m, const Options &opts, llvm::TargetMachine *tm,
-                  eg::Statistics &stats);
+/// PrePasses.cpp: the pre-passes for `opts.optLevel` on the whole module,
+/// then `opts.extraPrePasses`; an error when that text is not a pipeline.
+llvm::Error runPrePasses(llvm::Module &m, const Options &opts, llvm::TargetMachine *tm,
+                         eg::Statistics &stats);
+
+/// ExtraPasses.cpp: an experiment's own passes (Options::extraPrePasses,
+/// extraPostPasses). checkExtraPasses: an error when either text is not a
+/// pipeline, before any work; the other two assume it passed.
+llvm::Error checkExtraPasses(const Options &opts);
+llvm::Error addExtraPrePasses(llvm::PassBuilder &pb, llvm::ModulePassManager &mpm,
+                              llvm::StringRef text);
+void runExtraPostPasses(llvm::ArrayRef<llvm::Function *> functions, const Options &opts,
+                        llvm::TargetMachine *tm);
 
 /// FunctionPipeline.cpp: the e-graph on every function of `m`, in place.
 /// `tm`: the unit's target (costs, vectorization); null: LLVM's default

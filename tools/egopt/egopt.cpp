@@ -136,6 +136,16 @@ struct DriverOptions {
                            cl::desc("Skip the skeleton's optimizations before lifting "
                                     "(docs/skeleton.md)"),
                            cl::cat(category)};
+  cl::opt<std::string> extraPrePasses{
+      "extra-pre-passes", cl::value_desc("pipeline"),
+      cl::desc("LLVM passes to run after the pre-passes, before lifting, in opt's -passes "
+               "syntax (for experiments)"),
+      cl::cat(category)};
+  cl::opt<std::string> extraPostPasses{
+      "extra-post-passes", cl::value_desc("pipeline"),
+      cl::desc("LLVM function passes to run on each function after lowering, in opt's "
+               "-passes syntax (for experiments)"),
+      cl::cat(category)};
   cl::opt<bool> noReassociate{"no-reassociate",
                               cl::desc("Do not give trees of one associative operator their "
                                        "normal form before the rules (docs/egraph.md)"),
@@ -305,6 +315,8 @@ egopt::Options pipelineOptions(const DriverOptions &o) {
   opts.loopPasses = !o.noLoopPasses;
   opts.reassociate = !o.noReassociate;
   opts.egraph = !o.noEGraph;
+  opts.extraPrePasses = o.extraPrePasses;
+  opts.extraPostPasses = o.extraPostPasses;
   opts.skeleton = !o.noSkeleton;
   opts.nodeGrowth = o.nodeGrowth;
   if (!o.ruleFiles.empty() || !o.ruleSets.empty() || o.noBuiltinRules) {

@@ -71,6 +71,12 @@ struct Options {
   /// Run the skeleton's optimizations before lifting (docs/skeleton.md);
   /// off, only what lifting requires (unreachable blocks removed).
   bool skeleton = true;
+  /// LLVM passes (opt's -passes syntax) run after the pre-passes, before
+  /// lifting: for experiments (docs/pipeline.md). Empty: none.
+  std::string extraPrePasses;
+  /// LLVM function passes run on each function after lowering (and the
+  /// vectorizer), in its codegen unit: for experiments. Empty: none.
+  std::string extraPostPasses;
   /// Normal forms of associative trees before the rules (Reassociate.h).
   bool reassociate = true;
   /// Overrides of the per-function e-graph budget (0: from optLevel;
