@@ -201,9 +201,16 @@ class Config:
     llc), "split" (opt -O<level>, llvm-split into <threads> parts, <threads> llc in
     parallel, ld.lld -r), "egopt" (egopt -O<level> -j<threads>)."""
 
-    def __init__(self, family, level=2, threads=1):
+    def __init__(self, family, level=2, threads=1, variant=None):
         self.family, self.level, self.threads = family, level, threads
-        if family == "llvm":
+        # An egopt variant: (name, extra flags), for the ablation and the
+        # round trip (`egopt-O2-norules`, ...).
+        self.variant = variant
+        # Flags every egopt configuration of a run adds (run.py --egopt-flags).
+        self.extra_flags = []
+        if family == "egopt" and variant:
+            self.name = f"egopt-O{level}-{variant[0]}"
+        elif family == "llvm":
             self.name = f"llvm-O{level}"
         elif family == "floor":
             self.name = "floor"
@@ -225,7 +232,9 @@ class Config:
         if self.family == "split":
             return (f"`opt -O{self.level}`, `llvm-split -j {self.threads}`, {self.threads} `llc` "
                     f"in parallel, `ld.lld -r`")
-        return f"`egopt -O{self.level} -j{self.threads}`"
+        flags = (list(self.variant[1]) if self.variant else []) + self.extra_flags
+        extra = "".join(" " + f for f in flags)
+        return f"`egopt -O{self.level} -j{self.threads}{extra}`"
 
     def compile(self, tools, bc, obj, tmpdir, timeout=None, wrap=None):
         """wrap(step, cmd) -> cmd, when given, rewrites each step's command line (to run it
@@ -279,6 +288,9 @@ class Config:
         else:
             js = os.path.join(tmpdir, "stats.json")
             extra = [f"--lld={tools.lld_for_egopt}"] if tools.lld_for_egopt else []
+            if self.variant:
+                extra += list(self.variant[1])
+            extra += self.extra_flags
             r = measure(run("egopt", tools.cmd("egopt", f"-O{self.level}", "-j", self.threads, *extra,
                                                bc, "-o", obj, f"--stats-json={js}")), left(), env=env)
             out.peak_kib = r.maxrss_kib

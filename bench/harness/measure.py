@@ -1,29 +1,18 @@
 """Measuring: timed compiles, objects, workloads under cachegrind, compile instructions, e-graph statistics."""
 
-import argparse
 import concurrent.futures
 import csv
-import fnmatch
 import hashlib
-import importlib.util
 import json
 import os
 import re
-import shlex
 import shutil
 import subprocess
-import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-import benchlib as bl  # noqa: E402
-from benchlib import Config, median, geomean, ratio, fmt_s, fmt_x, md_table  # noqa: E402
-
-from hcommon import *  # noqa: E402,F401,F403
-import hcommon  # noqa: E402
-from programs import *  # noqa: E402,F401,F403
+import benchlib as bl
+from hcommon import WORK, fail, log, sha256
+from programs import corpus_lib
 
 
 # ----------------------------------------------------------------------------- measuring
@@ -34,12 +23,62 @@ class Cell:
     def __init__(self):
         self.walls, self.peaks, self.steps, self.stats, self.shas = [], [], [], [], []
         self.error = None
-        self.obj = None
+        self.obj = None       # the first object; objs: all (one per bitcode module)
+        self.objs = []
         self.size = None      # {"text":, "data":, "bss":}
         self.dyn = None       # total dynamic instructions
         self.dyn_parts = None
         self.check = None     # "ok" or why not
         self.irefs = None     # compile instructions, all steps (--compile-instructions)
+
+
+def compile_program(cfg, tools, pr, objdir, timeout, wrap=None, tmp=None):
+    """Compiles each bitcode module of `pr` with `cfg`: one Outcome (walls and
+    steps summed, peak the largest, the first error) and the objects."""
+    total, objs = None, []
+    for k, bc in enumerate(pr.modules):
+        suffix = f".{k}" if len(pr.modules) > 1 else ""
+        obj = os.path.join(objdir, f"{cfg.name}{suffix}.o")
+        o = cfg.compile(tools, bc, obj, tmp or os.path.join(WORK, "tmp"), timeout, wrap)
+        objs.append(obj)
+        if total is None:
+            total = o
+        else:
+            total.wall += o.wall
+            total.peak_kib = max(total.peak_kib, o.peak_kib)
+            for step, secs in o.steps.items():
+                total.steps[step] = total.steps.get(step, 0.0) + secs
+            if total.error is None and o.error:
+                total.error = o.error
+            if o.stats is not None and total.stats is not None:
+                total.stats = merge_stats(total.stats, o.stats)
+        if total.error:
+            break
+    return total, objs
+
+
+def merge_stats(a, b):
+    """Two modules' egopt --stats-json summed (numbers added, objects merged)."""
+    out = dict(a)
+    for k, v in b.items():
+        if isinstance(v, (int, float)) and isinstance(out.get(k), (int, float)):
+            out[k] = out[k] + v
+        elif isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = merge_stats(out[k], v)
+        elif isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = out[k] + v
+        elif k not in out:
+            out[k] = v
+    return out
+
+
+def objs_sha(objs):
+    if len(objs) == 1:
+        return sha256(objs[0])
+    h = hashlib.sha256()
+    for o in objs:
+        h.update(bytes.fromhex(sha256(o)))
+    return h.hexdigest()
 
 
 def timed_phase(args, tools, progs, cfgs, cells, out):
@@ -53,7 +92,7 @@ def timed_phase(args, tools, progs, cfgs, cells, out):
     seq = 0
     stats_dir = os.path.join(out, "stats")
     n_total = args.reps * len(progs) * len(cfgs)
-    total_bytes = args.reps * sum(os.path.getsize(p.bc) for p in progs)
+    total_bytes = args.reps * sum(os.path.getsize(m) for p in progs for m in p.modules)
     done_bytes = 0
     t_start = time.time()
     for rep in range(args.reps):
@@ -69,20 +108,20 @@ def timed_phase(args, tools, progs, cfgs, cells, out):
                     continue  # it failed in an earlier repetition: do not retry
                 objdir = os.path.join(WORK, "obj", pr.name)
                 os.makedirs(objdir, exist_ok=True)
-                obj = os.path.join(objdir, cfg.name + ".o")
-                o = cfg.compile(tools, pr.bc, obj, os.path.join(WORK, "tmp"), args.compile_timeout)
+                o, objs = compile_program(cfg, tools, pr, objdir, args.compile_timeout)
+                obj = objs[0]
                 seq += 1
                 sha = ""
                 if o.error:
                     cell.error = o.error
                     fail(f"{pr.name} {cfg.name} (rep {rep + 1})", o.error)
                 else:
-                    sha = sha256(obj)
+                    sha = objs_sha(objs)
                     cell.walls.append(o.wall)
                     cell.peaks.append(o.peak_kib)
                     cell.steps.append(o.steps)
                     cell.shas.append(sha)
-                    cell.obj = obj
+                    cell.obj, cell.objs = obj, objs
                     if o.stats is not None:
                         cell.stats.append(o.stats)
                         d = os.path.join(stats_dir, pr.name)
@@ -99,7 +138,7 @@ def timed_phase(args, tools, progs, cfgs, cells, out):
                             o.error or ""])
                 fh.flush()
             # Time left, from the time per bitcode byte so far (compile time follows size).
-            done_bytes += os.path.getsize(pr.bc)
+            done_bytes += sum(os.path.getsize(m) for m in pr.modules)
             eta = (time.time() - t_start) / done_bytes * (total_bytes - done_bytes)
             tail = f"  [{seq}/{n_total}, about {eta / 60:.1f} min left]"
             if pr.kind == "corpus":
@@ -130,13 +169,12 @@ def run_cachegrind(cmd, stdin, stdout, logfile, timeout):
     return r, irefs_in(logfile)
 
 
-def quality_one(pr, cfg, cell, args, clang, llvm_size, data):
-    """Object size, link, and the workload under cachegrind. Returns a list of failures."""
-    errs = []
-    obj = cell.obj
-    p = subprocess.run([llvm_size, "-A", obj], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if p.returncode == 0:
-        size = {"text": 0, "data": 0, "bss": 0}
+def object_sizes(llvm_size, objs):
+    size = {"text": 0, "data": 0, "bss": 0}
+    for obj in objs:
+        p = subprocess.run([llvm_size, "-A", obj], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if p.returncode != 0:
+            return None, p.stderr.decode(errors="replace").strip()[:200]
         for line in p.stdout.decode().splitlines():
             parts = line.split()
             if len(parts) >= 2 and parts[1].isdigit():
@@ -147,36 +185,60 @@ def quality_one(pr, cfg, cell, args, clang, llvm_size, data):
                     size["data"] += n
                 elif sec.startswith(".bss"):
                     size["bss"] += n
-        cell.size = size
-    else:
-        errs.append(("size", p.stderr.decode(errors="replace").strip()[:200]))
-    d = os.path.join(WORK, "run", pr.name, cfg.name)
+    return size, None
+
+
+def link_program(pr, cell, clang, d):
+    """Links the cell's objects in folder d; returns (exe, error)."""
     if os.path.isdir(d):
         shutil.rmtree(d)
     os.makedirs(d)
     exe = os.path.join(d, "prog")
-    r = bl.measure([clang, obj, "-o", exe] + pr.libs, timeout=300)
-    if not r.ok:
+    r = bl.measure(pr.link_command(clang, cell.objs, exe), timeout=300)
+    return (exe, None) if r.ok else (None, r.why())
+
+
+def run_corpus_workload(pr, exe, d, timeout, tool_prefix):
+    """The program's workload, each run under `tool_prefix(k)` (a valgrind
+    command, or None); returns the corpuslib results or raises its Error."""
+    cl = corpus_lib()
+    wrap = (lambda cmd, k: tool_prefix(k) + cmd) if tool_prefix else None
+    results = cl.workload.run_workload(pr.program, exe, os.path.join(d, "work"), timeout, wrap)
+    return results
+
+
+def quality_one(pr, cfg, cell, args, clang, llvm_size):
+    """Object size, link, and the workload under cachegrind. Returns a list of failures."""
+    errs = []
+    cell.size, why = object_sizes(llvm_size, cell.objs)
+    if why:
+        errs.append(("size", why))
+    d = os.path.join(WORK, "run", pr.name, cfg.name)
+    exe, why = link_program(pr, cell, clang, d)
+    if not exe:
         cell.check = "link failed"
-        return errs + [("link", r.why())]
+        return errs + [("link", why)]
     if pr.kind == "corpus":
-        label, comp, decomp = pr.trip
-        z, back = os.path.join(d, "z"), os.path.join(d, "back")
-        r1, n1 = run_cachegrind([exe] + comp, data, z, os.path.join(d, "vg-compress.log"), args.run_timeout)
-        if not r1.ok or n1 is None:
-            cell.check = "compress failed"
-            return errs + [("cachegrind compress", r1.why() if not r1.ok else "no 'I refs' line")]
-        r2, n2 = run_cachegrind([exe] + decomp, z, back, os.path.join(d, "vg-decompress.log"),
-                                args.run_timeout)
-        if not r2.ok or n2 is None:
-            cell.check = "decompress failed"
-            return errs + [("cachegrind decompress", r2.why() if not r2.ok else "no 'I refs' line")]
-        cell.dyn, cell.dyn_parts = n1 + n2, (n1, n2)
-        if sha256(back) != sha256(data):
-            cell.check = "round trip differs"
-            errs.append(("check", "the decompressed output differs from the input"))
-        else:
+        cl = corpus_lib()
+        logs = []
+
+        def prefix(k):
+            logs.append(os.path.join(d, f"vg-run{k}.log"))
+            return under_cachegrind([], logs[-1])
+
+        try:
+            results = run_corpus_workload(pr, exe, d, args.run_timeout, prefix)
+            cl.workload.check(pr.program, results)
             cell.check = "ok"
+        except cl.common.Error as e:
+            cell.check = "workload differs"
+            errs.append(("check", str(e)))
+            return errs
+        counts = [irefs_in(log) for log in logs]
+        if None in counts:
+            cell.check = "no count"
+            return errs + [("cachegrind", f"no 'I refs' line in {logs[counts.index(None)]}")]
+        cell.dyn, cell.dyn_parts = sum(counts), tuple(counts)
     else:
         outf = os.path.join(d, "out")
         r1, n1 = run_cachegrind([exe], None, outf, os.path.join(d, "vg.log"), args.run_timeout)
@@ -215,7 +277,7 @@ def instructions_one(pr, cfg, cell, tools):
         logs.append(os.path.join(d, f"vg-{step}.log"))
         return under_cachegrind(cmd, logs[-1])
 
-    o = cfg.compile(tools, pr.bc, os.path.join(d, "out.o"), os.path.join(d, "tmp"), None, wrap)
+    o, _ = compile_program(cfg, tools, pr, d, None, wrap, os.path.join(d, "tmp"))
     if o.error:
         return [("compile under cachegrind", o.error)]
     counts = [irefs_in(log) for log in logs]
@@ -251,12 +313,11 @@ def instructions_phase(args, tools, progs, cfgs, cells):
              lambda pr, cfg, cell: instructions_one(pr, cfg, cell, tools))
 
 
-def quality_phase(args, progs, cfgs, cells, clang, llvm_size, data):
+def quality_phase(args, progs, cfgs, cells, clang, llvm_size):
     jobs = [(pr, cfg, cells[(pr.name, cfg.name)]) for pr in progs for cfg in cfgs
             if cells[(pr.name, cfg.name)].obj and not cells[(pr.name, cfg.name)].error]
     run_jobs("quality: objects (size, link, workload under cachegrind)", jobs, args.jobs,
-             lambda pr, cfg, cell: quality_one(pr, cfg, cell, args, clang, llvm_size,
-                                               data if pr.kind == "corpus" else None))
+             lambda pr, cfg, cell: quality_one(pr, cfg, cell, args, clang, llvm_size))
 
 
 # ----------------------------------------------------------------------------- e-graph stats

@@ -27,8 +27,12 @@ for t in opt llc llvm-split ld.lld; do
 done
 command -v ldd >/dev/null || die "ldd not found"
 command -v xz >/dev/null || die "xz not found (apt-get install xz-utils)"
-ls "$repo"/build/corpus/bc/*.bc >/dev/null 2>&1 ||
-  die "no corpus bitcode in build/corpus/bc (run scripts/corpus.py fetch && scripts/corpus.py build)"
+# scaling.py's default programs (its CORPUS_ORDER), -O0 flavor.
+scaled="minigzip zstd lz4 xz"
+for n in $scaled; do
+  [[ -f $repo/build/corpus/bc/$n.o0.bc ]] ||
+    die "no $n.o0.bc in build/corpus/bc (run scripts/corpus.py all --programs ${scaled// /,})"
+done
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/egopt-pack.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
@@ -78,7 +82,7 @@ EOF
 chmod +x "$root/bin/ld.lld-loader.sh"
 
 # The bitcode.
-cp "$repo"/build/corpus/bc/*.bc "$root/bc/"
+for n in $scaled; do cp "$repo/build/corpus/bc/$n.o0.bc" "$root/bc/"; done
 ncs=0
 for d in "$repo"/build/bench-harness/csmith/seed-*; do
   if [[ -f $d/prog.bc ]]; then

@@ -1,46 +1,49 @@
 """The programs the harness measures (the corpus, csmith seeds) and the configurations."""
 
-import argparse
 import concurrent.futures
-import csv
 import fnmatch
 import hashlib
-import importlib.util
-import json
 import os
-import re
-import shlex
-import shutil
 import subprocess
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-import benchlib as bl  # noqa: E402
-from benchlib import Config, median, geomean, ratio, fmt_s, fmt_x, md_table  # noqa: E402
-
-from hcommon import *  # noqa: E402,F401,F403
-import hcommon  # noqa: E402
+import benchlib as bl
+from benchlib import Config
+from hcommon import (CORPUS_BC, CORPUS_PY, CSMITH_INCLUDE, REPO, WORK, SetupError, fail, log,
+                     sha256)
 
 
 # ----------------------------------------------------------------------------- programs
 
 class Prog:
-    def __init__(self, name, kind, bc):
-        self.name, self.kind, self.bc = name, kind, bc
-        self.trip = None        # corpus: (label, compress args, decompress args)
+    """One measured program: a corpus program in one input flavor, or a csmith program."""
+
+    def __init__(self, name, kind, modules):
+        self.name, self.kind = name, kind
+        self.modules = list(modules)   # bitcode modules, each compiled on its own
+        self.bc = self.modules[0]
+        self.flavor = "o0"
+        self.half = ""
+        self.program = None            # corpus: the corpuslib Program
         self.libs = []
-        self.ref_out = None     # csmith: the reference's stdout and exit code
+        self.ref_out = None            # csmith: the reference's stdout and exit code
         self.ref_rc = None
         self.workload = ""
         self.bc_kib = 0
         self.bc_sha = ""
 
     def note_bitcode(self):
-        self.bc_kib = os.path.getsize(self.bc) // 1024
-        self.bc_sha = sha256(self.bc)
+        self.bc_kib = sum(os.path.getsize(m) for m in self.modules) // 1024
+        h = hashlib.sha256()
+        for m in self.modules:
+            h.update(bytes.fromhex(sha256(m)))
+        self.bc_sha = h.hexdigest()
+
+    def link_command(self, clang, objs, exe):
+        if self.program is not None:
+            return self.program.link_command(clang, objs, exe)
+        return [clang] + list(objs) + ["-o", exe] + self.libs
 
 
 def parse_seeds(spec):
@@ -57,15 +60,35 @@ def parse_seeds(spec):
     return seeds
 
 
-def prepare_corpus(args, corpus):
-    names = [n for n in args.programs if n in CORPUS_NAMES]
-    if not names:
+def corpus_lib():
+    """scripts/corpuslib, imported from the source tree."""
+    scripts = os.path.join(REPO, "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import corpuslib.common
+    import corpuslib.model
+    import corpuslib.workload  # noqa: F401
+    return corpuslib
+
+
+def prepare_corpus(args):
+    """The corpus programs of --programs, in the flavors of --flavors; builds
+    what is missing with scripts/corpus.py."""
+    cl = corpus_lib()
+    try:
+        chosen = cl.model.select_programs(",".join(args.programs))
+    except cl.common.Error as e:
+        raise SetupError(str(e))
+    if not chosen:
         return []
-    missing = [n for n in names if not os.path.exists(os.path.join(CORPUS_BC, n + ".bc"))]
+    missing = [p.name for p in chosen
+               if not all(os.path.exists(m) for f in p.flavors for m in p.modules(f))
+               or not os.path.exists(cl.common.expect_path(p.name))]
     if args.rebuild_corpus or missing:
-        why = "--rebuild-corpus" if args.rebuild_corpus else f"missing: {', '.join(missing)}"
+        names = ",".join(p.name for p in chosen) if args.rebuild_corpus else ",".join(missing)
+        why = "--rebuild-corpus" if args.rebuild_corpus else f"missing: {names}"
         log(f"corpus: building ({why}) with scripts/corpus.py fetch + build")
-        for sub in (["fetch"], ["build", "--programs", ",".join(names)]):
+        for sub in (["fetch", "--programs", names], ["build", "--programs", names]):
             t0 = time.time()
             p = subprocess.run([sys.executable, CORPUS_PY] + sub, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT)
@@ -76,19 +99,24 @@ def prepare_corpus(args, corpus):
         log(f"corpus: using the bitcode in {os.path.relpath(CORPUS_BC, REPO)} "
             "(--rebuild-corpus rebuilds it)")
     progs = []
-    known = {p.name: p for p in corpus.PROGRAMS}
-    for n in names:
-        bc = os.path.join(CORPUS_BC, n + ".bc")
-        if not os.path.exists(bc):
-            fail(f"corpus {n}", f"{bc} was not built (see the corpus.py output above)")
+    for prog in chosen:
+        try:  # the inputs, made now: the workloads run in parallel later
+            cl.workload.input_paths(prog)
+        except (cl.common.Error, OSError) as e:
+            fail(f"corpus {prog.name}", f"its inputs: {e}")
             continue
-        pr = Prog(n, "corpus", bc)
-        pr.trip = known[n].trips[0]
-        pr.libs = list(known[n].libs)
-        label, comp, decomp = pr.trip
-        pr.workload = (f"`{' '.join([n] + comp)}` then `{' '.join([n] + decomp)}`, "
-                       f"{args.workload_kib} KiB")
-        progs.append(pr)
+        for flavor in prog.flavors:
+            if flavor in cl.common.FLAVORS and flavor not in args.flavors:
+                continue
+            mods = prog.modules(flavor)
+            if not all(os.path.exists(m) for m in mods):
+                fail(f"corpus {prog.name} ({flavor})", "its bitcode was not built (see the "
+                     "corpus.py output above)")
+                continue
+            pr = Prog(f"{prog.name}.{flavor}", "corpus", mods)
+            pr.flavor, pr.half, pr.program, pr.libs = flavor, prog.half, prog, list(prog.libs)
+            pr.workload = f"{len(prog.runs)} runs ({prog.domain})"
+            progs.append(pr)
     return progs
 
 
@@ -107,7 +135,7 @@ def prepare_csmith_one(seed, clang, csmith, timeout):
     r = bl.measure([os.path.join(d, "ref")], timeout=timeout, stdout=os.path.join(d, "ref.out"), cwd=d)
     if r.timed_out:
         return None, f"skipped: the reference ran past {timeout:g} s"
-    pr = Prog(f"csmith-{seed}", "csmith", os.path.join(d, "prog.bc"))
+    pr = Prog(f"csmith-{seed}", "csmith", [os.path.join(d, "prog.bc")])
     with open(os.path.join(d, "ref.out"), "rb") as f:
         pr.ref_out = f.read()
     pr.ref_rc = r.rc
@@ -134,22 +162,23 @@ def prepare_csmith(args, clang, csmith):
     return [progs[s] for s in args.seeds if s in progs]
 
 
-def workload_input(corpus, kib):
-    full = corpus.input_file()
-    path = os.path.join(WORK, "data", f"input-v{corpus.INPUT_VERSION}-{kib}k.bin")
-    if not (os.path.exists(path) and os.path.getsize(path) == kib * 1024):
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(full, "rb") as f:
-            data = f.read(kib * 1024)
-        if len(data) < kib * 1024:
-            raise SetupError(f"the corpus input {full} is shorter than {kib} KiB")
-        with open(path + ".tmp", "wb") as f:
-            f.write(data)
-        os.replace(path + ".tmp", path)
-    return path
-
-
 # ----------------------------------------------------------------------------- configurations
+
+# egopt -O2 -j1 with parts of it off. `norules`: the round trip (lift,
+# extract, elaborate with no rewriting), which must not lose to the floor.
+# The rest is the ablation, each stage adding to the one before:
+#   floor, + pre-passes, + e-graph without rules, + rules, + skeleton,
+#   + loop passes (= egopt-O2-j1).
+VARIANTS = [
+    ("norules", ["--no-builtin-rules"]),
+    ("prepasses", ["--no-egraph", "--no-skeleton", "--no-loop-passes"]),
+    ("egraph", ["--no-builtin-rules", "--no-skeleton", "--no-loop-passes"]),
+    ("rules", ["--no-skeleton", "--no-loop-passes"]),
+    ("skeleton", ["--no-loop-passes"]),
+]
+ABLATION = ["floor", "egopt-O2-prepasses", "egopt-O2-egraph", "egopt-O2-rules",
+            "egopt-O2-skeleton", "egopt-O2-j1"]
+
 
 def all_configs(threads):
     cfgs = [Config("llvm", 1), Config("llvm", 2), Config("llvm", 3), Config("floor")]
@@ -157,6 +186,7 @@ def all_configs(threads):
     for lvl in (1, 2, 3):
         for n in ([1] + [t for t in threads if t > 1]):
             cfgs.append(Config("egopt", lvl, n))
+    cfgs += [Config("egopt", 2, 1, v) for v in VARIANTS]
     return cfgs
 
 
@@ -173,9 +203,7 @@ def select_configs(cfgs, spec):
 
 
 def quick_configs(threads):
-    top = max(threads)
-    names = {"llvm-O1", "llvm-O2", "llvm-O3", "floor", f"llvm-split-j{top}",
-             "egopt-O1-j1", "egopt-O2-j1", "egopt-O3-j1", f"egopt-O2-j{top}"}
+    names = {"llvm-O1", "llvm-O2", "floor", "egopt-O2-j1", "egopt-O2-norules"}
     return [c for c in all_configs(threads) if c.name in names]
 
 

@@ -1,30 +1,15 @@
 """The report: summaries, CSV files, report.md."""
 
-import argparse
-import concurrent.futures
 import csv
-import fnmatch
-import hashlib
-import importlib.util
 import json
 import os
-import re
-import shlex
-import shutil
-import subprocess
-import sys
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-import benchlib as bl  # noqa: E402
-from benchlib import Config, median, geomean, ratio, fmt_s, fmt_x, md_table  # noqa: E402
-
-from hcommon import *  # noqa: E402,F401,F403
-import hcommon  # noqa: E402
-from programs import *  # noqa: E402,F401,F403
-from measure import *  # noqa: E402,F401,F403
+import benchlib as bl
+from benchlib import fmt_s, fmt_x, geomean, md_table, median, ratio
+from hcommon import REPO
+from losses import loss_sections
+from measure import EG_FIELDS, rounds_count_of, rounds_of, stop_reasons_of
+from quality_report import quality_sections
 
 
 # ----------------------------------------------------------------------------- report
@@ -183,7 +168,7 @@ def header_lines(args, meta, cpu):
     return L
 
 
-def write_report(out, meta, progs, cfgs, S, plots):
+def write_report(out, meta, progs, cfgs, S, plots, losses=None):
     L = []
     corpus = [p for p in progs if p.kind == "corpus"]
     cs = [p for p in progs if p.kind == "csmith"]
@@ -254,6 +239,8 @@ def write_report(out, meta, progs, cfgs, S, plots):
     add("Time, dynamic instructions and .text are ratios to `llvm-O2` (below 1: faster, "
         "fewer, smaller).")
     add("")
+    quality_sections(add, progs, cfgs, S)
+    loss_sections(add, losses or {}, md_table, fmt_mi)
 
     def grid(title, group, cellfn, note=None):
         if not group:
@@ -553,6 +540,9 @@ def write_report(out, meta, progs, cfgs, S, plots):
     add("- `egopt_stats.csv`: e-graph statistics and phase medians; `stats/`: each `--stats-json`")
     add("- `speedup.csv`: speedup per thread count; `harness.log`: the console output; "
         "`meta.json`: what `run.py --rerender` needs to rebuild this report")
+    if losses:
+        add("- `losses.csv`, `losses.json`: every function's instructions under callgrind, "
+            "egopt-O2-j1 against llvm-O2 (`--loss-report`)")
     if os.path.exists(os.path.join(out, "egraph_rounds.csv")):
         add("- `egraph_rounds.csv`: e-graph size per round")
     add("")

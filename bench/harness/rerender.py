@@ -1,31 +1,16 @@
 """Rebuilding report.md, the summaries and the plots of an earlier run from its files."""
 
-import argparse
-import concurrent.futures
 import csv
-import fnmatch
-import hashlib
-import importlib.util
 import json
 import os
 import re
-import shlex
-import shutil
-import subprocess
-import sys
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-import benchlib as bl  # noqa: E402
-from benchlib import Config, median, geomean, ratio, fmt_s, fmt_x, md_table  # noqa: E402
-
-from hcommon import *  # noqa: E402,F401,F403
-import hcommon  # noqa: E402
-from programs import *  # noqa: E402,F401,F403
-from measure import *  # noqa: E402,F401,F403
-from report import *  # noqa: E402,F401,F403
+from benchlib import Config
+from hcommon import CORPUS_BC, WORK
+from losses import read_losses
+from measure import Cell, rounds_of
+from programs import VARIANTS, Prog
+from report import speedup_series, summarize, write_csvs, write_report
 
 
 # ----------------------------------------------------------------------------- rerender
@@ -42,6 +27,10 @@ def config_from_name(name):
     m = re.fullmatch(r"egopt-O(\d)-j(\d+)", name)
     if m:
         return Config("egopt", int(m.group(1)), int(m.group(2)))
+    m = re.fullmatch(r"egopt-O(\d)-(\w+)", name)
+    variant = next((v for v in VARIANTS if m and v[0] == m.group(2)), None)
+    if variant:
+        return Config("egopt", int(m.group(1)), 1, variant)
     raise ValueError(f"unknown configuration {name!r}")
 
 
@@ -76,8 +65,9 @@ def rerender(out, no_plots):
     meta = json.load(open(mp)) if os.path.exists(mp) else meta_from_report(out)
     progs = []
     for d in meta["programs"]:
-        p = Prog(d["name"], d["kind"], d["bc"])
+        p = Prog(d["name"], d["kind"], [d["bc"]])
         p.workload, p.bc_kib, p.bc_sha = d["workload"], d["bc_kib"], d["bc_sha"]
+        p.flavor, p.half = d.get("flavor", "o0"), d.get("half", "")
         progs.append(p)
     rows = list(csv.DictReader(open(os.path.join(out, "times.csv"))))
     names = meta.get("configs") or list(dict.fromkeys(r["config"] for r in rows))
@@ -120,7 +110,7 @@ def rerender(out, no_plots):
     if not no_plots:
         import plots as P
         plots = P.make_all(out, progs, cfgs, S, speedup_series(cfgs), rounds_of)
-    write_report(out, meta, progs, cfgs, S, plots)
+    write_report(out, meta, progs, cfgs, S, plots, read_losses(out))
     print(f"harness: re-rendered {os.path.join(out, 'report.md')} from its CSV files and stats/")
     return 0
 

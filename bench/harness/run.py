@@ -16,17 +16,11 @@ See docs/benchmarking.md.
 """
 
 import argparse
-import concurrent.futures
-import csv
-import fnmatch
-import hashlib
 import importlib.util
 import json
 import os
-import re
 import shlex
 import shutil
-import subprocess
 import sys
 import time
 
@@ -34,14 +28,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import benchlib as bl  # noqa: E402
-from benchlib import Config, median, geomean, ratio, fmt_s, fmt_x, md_table  # noqa: E402
-
-from hcommon import *  # noqa: E402,F401,F403
 import hcommon  # noqa: E402
-from programs import *  # noqa: E402,F401,F403
-from measure import *  # noqa: E402,F401,F403
-from report import *  # noqa: E402,F401,F403
-from rerender import *  # noqa: E402,F401,F403
+from hcommon import (CSMITH_INCLUDE, DEFAULT_EGOPT, FAILURES, QUICK_PROGRAMS, QUICK_REPS,  # noqa: E402
+                     QUICK_SEEDS, REPO, WORK, SetupError, fail, git_state, log, sha256,
+                     tool_version)
+from losses import loss_phase, write_losses  # noqa: E402
+from measure import Cell, instructions_phase, quality_phase, rounds_of, timed_phase  # noqa: E402
+from programs import (all_configs, parse_seeds, prepare_corpus, prepare_csmith,  # noqa: E402
+                      quick_configs, select_configs)
+from report import header_lines, speedup_series, summarize, write_csvs, write_report  # noqa: E402
+from rerender import rerender  # noqa: E402
 
 
 # ----------------------------------------------------------------------------- main
@@ -65,25 +61,27 @@ def main():
                "  bench/harness/run.py --programs zstd --configs 'llvm-O2,egopt-O2-*'",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true",
-                    help=f"a few minutes: {QUICK_REPS} repetitions, programs {QUICK_PROGRAMS}, "
-                         f"csmith seeds {QUICK_SEEDS}, fewer configurations, a "
-                         f"{QUICK_WORKLOAD_KIB} KiB workload")
+                    help=f"under 5 minutes: {QUICK_REPS} repetition, programs {QUICK_PROGRAMS} "
+                         f"(both halves), csmith seeds {QUICK_SEEDS}, fewer configurations")
     ap.add_argument("--threads", default=None,
                     help="thread counts, e.g. 1,2 (default: 1 and the number of CPUs)")
     ap.add_argument("--reps", type=int, default=None, help="repetitions (default: 5; --quick: 2)")
     ap.add_argument("--out", default=None,
                     help="result folder (default: bench/results/DATE, DATE-quick with --quick)")
     ap.add_argument("--programs", default=None,
-                    help="corpus programs, comma-separated (default: minigzip,zstd,lz4,xz)")
+                    help="corpus programs or halves (tuning, validation), comma-separated "
+                         "(default: all; `scripts/corpus.py list`); 'none' for no corpus")
+    ap.add_argument("--flavors", default="o0,o2",
+                    help="input flavors of the C programs (default: o0,o2)")
+    ap.add_argument("--loss-report", action="store_true",
+                    help="also run the workloads of egopt-O2-j1 and llvm-O2 under callgrind and "
+                         "list, per program, the functions where egopt runs more instructions")
     ap.add_argument("--csmith-seeds", default=None,
                     help="csmith seeds, e.g. 1-10 or 1,5,7 (default: 1-10; --quick: 1-3; "
                          "'none' for no csmith programs)")
     ap.add_argument("--configs", default=None,
                     help="configurations to run, comma-separated names or globs "
                          "(e.g. 'llvm-O2,floor,egopt-O2-*'; default: all; --quick: a subset)")
-    ap.add_argument("--workload-kib", type=int, default=None,
-                    help=f"corpus workload input size (default: {FULL_WORKLOAD_KIB}; "
-                         f"--quick: {QUICK_WORKLOAD_KIB})")
     ap.add_argument("--compile-instructions", action="store_true",
                     help="also compile each corpus program once more with every one-thread "
                          "configuration under cachegrind, and report the instructions each "
@@ -93,6 +91,9 @@ def main():
                     help="parallel jobs for the untimed parts (csmith, cachegrind runs); "
                          "compiles are always timed one at a time (default: number of CPUs)")
     ap.add_argument("--egopt", default=DEFAULT_EGOPT, help="egopt binary (default: build/tools/egopt/egopt)")
+    ap.add_argument("--egopt-flags", default="",
+                    help="flags every egopt configuration adds (an experiment: "
+                         "--egopt-flags='--extra-pre-passes=function(jump-threading)')")
     ap.add_argument("--egopt-source", default=None,
                     help="what the report says egopt was built from (default: this tree's commit "
                          "when egopt is under it)")
@@ -121,12 +122,10 @@ def main():
         ap.error("--reps must be at least 1")
     if args.jobs < 1:
         ap.error("--jobs must be at least 1")
-    args.workload_kib = args.workload_kib or (QUICK_WORKLOAD_KIB if args.quick else FULL_WORKLOAD_KIB)
-    args.programs = [s.strip() for s in (args.programs or (QUICK_PROGRAMS if args.quick else
-                                                           ",".join(CORPUS_NAMES))).split(",") if s.strip()]
-    bad = [p for p in args.programs if p not in CORPUS_NAMES]
-    if bad:
-        ap.error(f"--programs: unknown {', '.join(bad)} (known: {', '.join(CORPUS_NAMES)})")
+    spec = args.programs or (QUICK_PROGRAMS if args.quick else "")
+    args.programs = [] if spec == "none" else [s.strip() for s in spec.split(",") if s.strip()]
+    args.no_corpus = spec == "none"
+    args.flavors = [f.strip() for f in args.flavors.split(",") if f.strip()]
     args.seeds_spec = args.csmith_seeds or (QUICK_SEEDS if args.quick else "1-10")
     try:
         args.seeds = [] if args.seeds_spec == "none" else parse_seeds(args.seeds_spec)
@@ -139,6 +138,9 @@ def main():
             cfgs = select_configs(all_configs(threads), args.configs)
         else:
             cfgs = quick_configs(threads) if args.quick else all_configs(threads)
+        for c in cfgs:
+            if c.family == "egopt":
+                c.extra_flags = shlex.split(args.egopt_flags)
         if not args.no_plots:
             if importlib.util.find_spec("matplotlib") is None:
                 raise SetupError("matplotlib is missing (apt-get install python3-matplotlib, or "
@@ -182,13 +184,11 @@ def main():
         log(f"harness: note: thread counts {over} exceed the {os.cpu_count()} CPUs of this machine")
 
     try:
-        corpus = load_corpus_module()
-        progs = prepare_corpus(args, corpus)
+        progs = [] if args.no_corpus else prepare_corpus(args)
         progs += prepare_csmith(args, clang, csmith)
-        data = workload_input(corpus, args.workload_kib) if any(p.kind == "corpus" for p in progs) else None
     except SetupError as e:
         fail("setup", str(e))
-        progs, data = [], None
+        progs = []
     if not progs:
         log("harness: no program to measure")
         log(f"harness: 0 compiles; {len(FAILURES)} failures")
@@ -227,10 +227,13 @@ def main():
 
     if args.compile_instructions:
         instructions_phase(args, tools, progs, cfgs, cells)
-    quality_phase(args, progs, cfgs, cells, clang, llvm_size, data)
+    quality_phase(args, progs, cfgs, cells, clang, llvm_size)
+    losses = loss_phase(args, progs, cells, clang) if args.loss_report else {}
 
     S = summarize(progs, cfgs, cells)
     write_csvs(out, progs, cfgs, S, threads)
+    if losses:
+        write_losses(out, losses)
     plots = []
     if not args.no_plots:
         try:
@@ -242,12 +245,13 @@ def main():
     rmeta = {"mode": "quick" if args.quick else "full", "command": meta["command"], "started": started,
              "elapsed_min": elapsed / 60, "reps": args.reps, "header": header_lines(args, meta, cpu),
              "programs": [{"name": p.name, "kind": p.kind, "bc": p.bc, "bc_kib": p.bc_kib,
-                           "bc_sha": p.bc_sha, "workload": p.workload} for p in progs],
+                           "bc_sha": p.bc_sha, "workload": p.workload, "flavor": p.flavor,
+                           "half": p.half} for p in progs],
              "configs": [c.name for c in cfgs], "failures": FAILURES, "cpu": cpu,
              "machine": machine}
     with open(os.path.join(out, "meta.json"), "w") as f:
         json.dump(rmeta, f, indent=1)
-    write_report(out, rmeta, progs, cfgs, S, plots)
+    write_report(out, rmeta, progs, cfgs, S, plots, losses)
     n_comp = sum(len(c.walls) for c in cells.values())
     n_err = sum(1 for c in cells.values() if c.error)
     n_ok = sum(1 for c in cells.values() if c.check == "ok")

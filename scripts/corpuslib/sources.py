@@ -1,10 +1,15 @@
 """Fetching and unpacking the corpus's Debian source packages (corpus.py fetch)."""
 
+import functools
+import glob
 import os
-import sys
+import re
+import shutil
+import subprocess
+import tempfile
+import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from corpus_common import *  # noqa: E402,F401,F403
+from corpuslib.common import Error, log, run_cmd
 
 
 def deb_src_configured():
@@ -61,6 +66,20 @@ def as_root(cmd):
     raise Error(f"{cmd[0]} needs root (and sudo is not available)")
 
 
+def install_packages(packages):
+    """Installs the Debian packages not yet installed (the Rust graphs' crate
+    sources). --no-install-recommends: the recommends pull in reserved crates."""
+    missing = [p for p in packages if subprocess.run(
+        ["dpkg-query", "-W", "-f=${Status}", p], stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL).stdout.decode().find("install ok installed") < 0]
+    if not missing:
+        return
+    log(f"fetch: apt-get install {' '.join(missing)}")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run_cmd(as_root(["apt-get", "install", "-y", "-qq", "--no-install-recommends"] + missing),
+            env=env, what="apt-get install")
+
+
 def marker_path(workdir, pkg):
     return os.path.join(workdir, f".{pkg}.dir")
 
@@ -75,12 +94,14 @@ def source_dir(workdir, pkg):
     return None
 
 
-def cmd_fetch(args):
-    workdir = os.path.abspath(args.srcdir)
+def fetch_packages(workdir, packages):
+    """Downloads and unpacks the source packages not yet in `workdir`."""
+    workdir = os.path.abspath(workdir)
     os.makedirs(workdir, exist_ok=True)
-    missing = [p for p in SOURCE_PACKAGES if source_dir(workdir, p) is None]
+    packages = sorted(set(packages))
+    missing = [p for p in packages if source_dir(workdir, p) is None]
     if not missing:
-        log(f"fetch: all {len(SOURCE_PACKAGES)} source packages present in {workdir}")
+        log(f"fetch: all {len(packages)} source packages present in {workdir}")
         return 0
     if not shutil.which("dpkg-source"):
         raise Error("dpkg-source not found: apt-get source needs dpkg-dev (run scripts/setup.sh)")
