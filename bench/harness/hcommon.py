@@ -1,5 +1,6 @@
 """The harness's shared state and helpers: paths, the log, failures, tool versions."""
 
+import hashlib
 import os
 import re
 import subprocess
@@ -15,7 +16,8 @@ sha256 = egopt_tools.sha256
 
 CORPUS_PY = os.path.join(REPO, "scripts", "corpus.py")
 CORPUS_BC = os.path.join(REPO, "build", "corpus", "bc")
-WORK = os.path.join(REPO, "build", "bench-harness")
+WORK_ROOT = os.path.join(REPO, "build", "bench-harness")
+WORK = WORK_ROOT  # the run's own folder under it: use_work_for()
 DEFAULT_EGOPT = os.path.join(REPO, "build", "tools", "egopt", "egopt")
 CSMITH_INCLUDE = "/usr/include/csmith"
 
@@ -29,6 +31,16 @@ QUICK_REPS = 1
 LOG = None
 FAILURES = []   # (what, why)
 
+
+
+def use_work_for(out):
+    """Objects, programs and the egopt snapshot of the run that writes `out`
+    go in a folder of its own: two runs at once (an experiment beside a full
+    run) must not link or time each other's files. Read it as hcommon.WORK."""
+    global WORK
+    out = os.path.abspath(out)
+    digest = hashlib.sha256(out.encode()).hexdigest()[:8]
+    WORK = os.path.join(WORK_ROOT, f"{os.path.basename(out)}-{digest}")
 
 
 def log(msg=""):

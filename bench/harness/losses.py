@@ -16,7 +16,8 @@ import re
 import shutil
 import time
 
-from hcommon import WORK, fail, log
+import hcommon
+from hcommon import fail, log
 from measure import link_program, run_corpus_workload
 from programs import corpus_lib
 
@@ -72,7 +73,7 @@ def self_costs(path):
 def profile_one(pr, cfg_name, cell, clang, timeout):
     """Links the cell's objects and runs the workload under callgrind; the
     summed self costs, or raises corpuslib's Error."""
-    d = os.path.join(WORK, "losses", pr.name, cfg_name)
+    d = os.path.join(hcommon.WORK, "losses", pr.name, cfg_name)
     exe, why = link_program(pr, cell, clang, d)
     if not exe:
         raise RuntimeError(f"link: {why}")

@@ -11,7 +11,8 @@ import subprocess
 import time
 
 import benchlib as bl
-from hcommon import WORK, fail, log, sha256
+import hcommon
+from hcommon import fail, log, sha256
 from programs import corpus_lib
 
 
@@ -39,7 +40,7 @@ def compile_program(cfg, tools, pr, objdir, timeout, wrap=None, tmp=None):
     for k, bc in enumerate(pr.modules):
         suffix = f".{k}" if len(pr.modules) > 1 else ""
         obj = os.path.join(objdir, f"{cfg.name}{suffix}.o")
-        o = cfg.compile(tools, bc, obj, tmp or os.path.join(WORK, "tmp"), timeout, wrap)
+        o = cfg.compile(tools, bc, obj, tmp or os.path.join(hcommon.WORK, "tmp"), timeout, wrap)
         objs.append(obj)
         if total is None:
             total = o
@@ -106,7 +107,7 @@ def timed_phase(args, tools, progs, cfgs, cells, out):
                 cell = cells[(pr.name, cfg.name)]
                 if cell.error:
                     continue  # it failed in an earlier repetition: do not retry
-                objdir = os.path.join(WORK, "obj", pr.name)
+                objdir = os.path.join(hcommon.WORK, "obj", pr.name)
                 os.makedirs(objdir, exist_ok=True)
                 o, objs = compile_program(cfg, tools, pr, objdir, args.compile_timeout)
                 obj = objs[0]
@@ -213,7 +214,7 @@ def quality_one(pr, cfg, cell, args, clang, llvm_size):
     cell.size, why = object_sizes(llvm_size, cell.objs)
     if why:
         errs.append(("size", why))
-    d = os.path.join(WORK, "run", pr.name, cfg.name)
+    d = os.path.join(hcommon.WORK, "run", pr.name, cfg.name)
     exe, why = link_program(pr, cell, clang, d)
     if not exe:
         cell.check = "link failed"
@@ -267,7 +268,7 @@ def instruction_configs(cfgs):
 
 def instructions_one(pr, cfg, cell, tools):
     """Compiles once with every step under cachegrind; returns a list of failures."""
-    d = os.path.join(WORK, "icount", pr.name, cfg.name)
+    d = os.path.join(hcommon.WORK, "icount", pr.name, cfg.name)
     if os.path.isdir(d):
         shutil.rmtree(d)
     os.makedirs(d)

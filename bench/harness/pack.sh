@@ -84,8 +84,9 @@ chmod +x "$root/bin/ld.lld-loader.sh"
 # The bitcode.
 for n in $scaled; do cp "$repo/build/corpus/bc/$n.o0.bc" "$root/bc/"; done
 ncs=0
-for d in "$repo"/build/bench-harness/csmith/seed-*; do
-  if [[ -f $d/prog.bc ]]; then
+# Each harness run keeps its own csmith programs (build/bench-harness/RUN/).
+for d in "$repo"/build/bench-harness/*/csmith/seed-*; do
+  if [[ -f $d/prog.bc && ! -f $root/bc/csmith-${d##*seed-}.bc ]]; then
     cp "$d/prog.bc" "$root/bc/csmith-${d##*seed-}.bc"
     ncs=$((ncs + 1))
   fi

@@ -10,7 +10,8 @@ import time
 
 import benchlib as bl
 from benchlib import Config
-from hcommon import (CORPUS_BC, CORPUS_PY, CSMITH_INCLUDE, REPO, WORK, SetupError, fail, log,
+import hcommon
+from hcommon import (CORPUS_BC, CORPUS_PY, CSMITH_INCLUDE, REPO, SetupError, fail, log,
                      sha256)
 
 
@@ -121,7 +122,7 @@ def prepare_corpus(args):
 
 
 def prepare_csmith_one(seed, clang, csmith, timeout):
-    d = os.path.join(WORK, "csmith", f"seed-{seed}")
+    d = os.path.join(hcommon.WORK, "csmith", f"seed-{seed}")
     os.makedirs(d, exist_ok=True)
     inc = ["-I" + CSMITH_INCLUDE]
     steps = [([csmith, "--seed", str(seed), "--output", "prog.c"], "csmith"),

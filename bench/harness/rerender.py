@@ -6,7 +6,8 @@ import os
 import re
 
 from benchlib import Config
-from hcommon import CORPUS_BC, WORK
+import hcommon
+from hcommon import CORPUS_BC
 from losses import read_losses
 from measure import Cell, rounds_of
 from programs import VARIANTS, Prog
@@ -49,7 +50,7 @@ def meta_from_report(out):
     for row in table:
         name, kind, kib, sha, workload = [c.strip() for c in row.strip("|").split(" | ")]
         bc = (os.path.join(CORPUS_BC, name + ".bc") if kind == "corpus" else
-              os.path.join(WORK, "csmith", "seed-" + name.split("-", 1)[1], "prog.bc"))
+              os.path.join(hcommon.WORK, "csmith", "seed-" + name.split("-", 1)[1], "prog.bc"))
         meta["programs"].append({"name": name, "kind": kind, "bc": bc, "bc_kib": int(kib.split()[0]),
                                  "bc_sha": sha, "workload": workload})
     if "## Failures\n\n" in text:
@@ -61,6 +62,7 @@ def meta_from_report(out):
 
 def rerender(out, no_plots):
     out = os.path.abspath(out)
+    hcommon.use_work_for(out)
     mp = os.path.join(out, "meta.json")
     meta = json.load(open(mp)) if os.path.exists(mp) else meta_from_report(out)
     progs = []

@@ -30,7 +30,7 @@ sys.path.insert(0, HERE)
 import benchlib as bl  # noqa: E402
 import hcommon  # noqa: E402
 from hcommon import (CSMITH_INCLUDE, DEFAULT_EGOPT, FAILURES, QUICK_PROGRAMS, QUICK_REPS,  # noqa: E402
-                     QUICK_SEEDS, REPO, WORK, SetupError, fail, git_state, log, sha256,
+                     QUICK_SEEDS, REPO, SetupError, fail, git_state, log, sha256,
                      tool_version)
 from losses import loss_phase, write_losses  # noqa: E402
 from measure import Cell, instructions_phase, quality_phase, rounds_of, timed_phase  # noqa: E402
@@ -133,6 +133,7 @@ def main():
         ap.error(f"--csmith-seeds: cannot read {args.seeds_spec!r}")
     args.egopt = os.path.abspath(args.egopt)
     out = os.path.abspath(args.out) if args.out else default_out(args.quick)
+    hcommon.use_work_for(out)
     try:
         if args.configs:
             cfgs = select_configs(all_configs(threads), args.configs)
@@ -148,7 +149,7 @@ def main():
         tools = bl.Tools.system(args.egopt, args.llvm_bin)
         if not tools.missing():
             # A snapshot: a rebuild of egopt during the run must not change what is measured.
-            snap = os.path.join(WORK, "egopt-snapshot")
+            snap = os.path.join(hcommon.WORK, "egopt-snapshot")
             os.makedirs(snap, exist_ok=True)
             shutil.copy2(args.egopt, os.path.join(snap, "egopt.tmp"))
             os.replace(os.path.join(snap, "egopt.tmp"), os.path.join(snap, "egopt"))
@@ -214,7 +215,7 @@ def main():
     # loading libLLVM from disk.
     smallest = min(progs, key=lambda p: os.path.getsize(p.bc))
     for cfg in cfgs:
-        cfg.compile(tools, smallest.bc, os.path.join(WORK, "tmp-warm.o"), os.path.join(WORK, "tmp"),
+        cfg.compile(tools, smallest.bc, os.path.join(hcommon.WORK, "tmp-warm.o"), os.path.join(hcommon.WORK, "tmp"),
                     args.compile_timeout)
 
     cells = {(p.name, c.name): Cell() for p in progs for c in cfgs}
