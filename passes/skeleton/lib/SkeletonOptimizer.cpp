@@ -6,6 +6,7 @@
 #include "EdgeSelects.h"
 #include "LibraryCalls.h"
 #include "LoadForwarding.h"
+#include "PhiBranches.h"
 #include "SmallMemTransfers.h"
 
 #include "llvm/Analysis/MemorySSA.h"
@@ -16,6 +17,8 @@ using namespace llvm;
 
 EGOPT_STATISTIC(EdgeSelects, "02-skeleton", "edge_selects",
                 "phi operands: selects decided by the incoming edge");
+EGOPT_STATISTIC(PhiBranches, "02-skeleton", "phi_branches_threaded",
+                "edges into a branch on a phi of constants sent to the successor taken");
 EGOPT_STATISTIC(ReturnedArguments, "02-skeleton", "returned_arguments",
                 "call results replaced by the argument the callee returns");
 EGOPT_STATISTIC(DeadSkeleton, "02-skeleton", "dead_skeleton",
@@ -52,6 +55,9 @@ const Step kSteps[] = {
      /*requiredForLifting=*/true},
     {"edge-selects", [](Function &f, AnalysisManagers &,
                         eg::Statistics &s) { s.add(EdgeSelects, simplifyEdgeSelects(f)); }},
+    // After edge-selects, which can leave a phi a constant on an edge.
+    {"phi-branches", [](Function &f, AnalysisManagers &,
+                        eg::Statistics &s) { s.add(PhiBranches, threadPhiBranches(f)); }},
     {"returned-arguments",
      [](Function &f, AnalysisManagers &, eg::Statistics &s) {
        s.add(ReturnedArguments, forwardReturnedArguments(f));

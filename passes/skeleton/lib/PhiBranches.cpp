@@ -1,0 +1,218 @@
+#include "PhiBranches.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Analysis/CFG.h"
+#include "llvm/IR/CFG.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Utils/SSAUpdater.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
+
+#include <deque>
+#include <optional>
+
+namespace egopt::passes {
+using namespace llvm;
+
+namespace {
+
+/// Each value of a threaded block that is used outside it needs an SSA
+/// rebuild over the blocks it reaches. A block with more such values is left
+/// alone, so a block costs at most this many rebuilds; cleanup blocks have
+/// one or two (a value computed before the exit, and the slot itself).
+constexpr unsigned kMaxLiveValues = 8;
+
+/// Instructions besides the phis and the decision are copied onto each
+/// threaded edge; a block with more is left alone, so one edge grows the
+/// function by at most this many. LLVM's jump threading allows 6 too
+/// (`-jump-threading-threshold`): a lifetime end, an address and a load or two.
+constexpr unsigned kMaxCopiedInstructions = 6;
+
+/// How a block picks its successor: the terminator, the phi it reads, and
+/// the compare between them, if any.
+struct Decision {
+  Instruction *terminator;
+  PHINode *phi;
+  ICmpInst *compare; // null: the terminator reads the phi itself
+  SmallVector<Instruction *, kMaxCopiedInstructions> copied; // the rest, in order
+};
+
+/// Whether a copy of `i` on another path is the same program: each path runs
+/// one of the two.
+bool copyable(const Instruction &i) {
+  if (isa<AllocaInst>(i) || i.isEHPad() || i.getType()->isTokenTy()) return false;
+  if (const auto *call = dyn_cast<CallBase>(&i))
+    return !call->cannotDuplicate() && !call->isConvergent();
+  return true;
+}
+
+std::optional<Decision> decisionOf(BasicBlock &bb) {
+  Instruction *terminator = bb.getTerminator();
+  Value *condition = nullptr;
+  if (auto *sw = dyn_cast<SwitchInst>(terminator))
+    condition = sw->getCondition();
+  else if (auto *br = dyn_cast<BranchInst>(terminator); br && br->isConditional())
+    condition = br->getCondition();
+  else
+    return std::nullopt;
+  Decision d{terminator, dyn_cast<PHINode>(condition), nullptr, {}};
+  if (!d.phi) {
+    d.compare = dyn_cast<ICmpInst>(condition);
+    if (!d.compare || d.compare->getParent() != &bb || !d.compare->hasOneUse() ||
+        !isa<ConstantInt>(d.compare->getOperand(1)))
+      return std::nullopt;
+    d.phi = dyn_cast<PHINode>(d.compare->getOperand(0));
+  }
+  if (!d.phi || d.phi->getParent() != &bb) return std::nullopt;
+  for (Instruction &i : bb) {
+    if (isa<PHINode>(i) || &i == d.compare || &i == terminator) continue;
+    if (d.copied.size() == kMaxCopiedInstructions || !copyable(i)) return std::nullopt;
+    d.copied.push_back(&i);
+  }
+  return d;
+}
+
+/// The successor taken when the phi is `value`; null when that cannot be
+/// told, or when it is an `unreachable` (the edge is undefined behaviour;
+/// not worth an edge of its own).
+BasicBlock *successorFor(const Decision &d, Value *value) {
+  auto *known = dyn_cast<ConstantInt>(value);
+  if (!known) return nullptr;
+  BasicBlock *to;
+  if (d.compare) {
+    const APInt &rhs = cast<ConstantInt>(d.compare->getOperand(1))->getValue();
+    bool holds = ICmpInst::compare(known->getValue(), rhs, d.compare->getPredicate());
+    to = cast<BranchInst>(d.terminator)->getSuccessor(holds ? 0 : 1);
+  } else if (auto *sw = dyn_cast<SwitchInst>(d.terminator)) {
+    to = sw->findCaseValue(known)->getCaseSuccessor();
+  } else {
+    to = cast<BranchInst>(d.terminator)->getSuccessor(known->isZero() ? 1 : 0);
+  }
+  return isa<UnreachableInst>(to->getFirstNonPHIOrDbg()) ? nullptr : to;
+}
+
+struct Edge {
+  BasicBlock *from;
+  BasicBlock *to; // the successor the block would take
+};
+
+/// The edges into `bb` worth threading: from a `br` or `switch` with one
+/// edge to `bb` and none to the successor, bringing a constant.
+SmallVector<Edge, 8> threadableEdges(BasicBlock &bb, const Decision &d,
+                                     const SmallPtrSetImpl<const BasicBlock *> &loopHeaders) {
+  SmallVector<Edge, 8> edges;
+  SmallPtrSet<BasicBlock *, 8> seen;
+  for (BasicBlock *from : predecessors(&bb)) {
+    if (from == &bb || !seen.insert(from).second) continue;
+    Instruction *branch = from->getTerminator();
+    if (!isa<BranchInst, SwitchInst>(branch)) continue;
+    BasicBlock *to = successorFor(d, d.phi->getIncomingValueForBlock(from));
+    // A loop header keeps its one entry from outside (the lifter hoists into
+    // the preheader), and the block must not be skipped over into itself.
+    if (!to || to == &bb || loopHeaders.contains(to)) continue;
+    unsigned toBB = 0, toSuccessor = 0;
+    for (BasicBlock *s : successors(from)) {
+      toBB += s == &bb;
+      toSuccessor += s == to;
+    }
+    if (toBB != 1 || toSuccessor != 0) continue;
+    // A phi of `bb` fed by `bb`'s own phis on this edge: leave such cycles.
+    bool cyclic = false;
+    for (PHINode &phi : bb.phis())
+      if (auto *in = dyn_cast<Instruction>(phi.getIncomingValueForBlock(from)))
+        cyclic |= in->getParent() == &bb;
+    if (!cyclic) edges.push_back({from, to});
+  }
+  return edges;
+}
+
+/// Sends each edge to its successor, through a copy of the block's other
+/// instructions when it has any, and keeps the block's values right wherever
+/// they are used.
+void thread(BasicBlock &bb, const Decision &d, ArrayRef<Edge> edges,
+            ArrayRef<Instruction *> liveValues) {
+  // Per edge: the block that now leads to the successor (the predecessor,
+  // or the copy), and what each value of `bb` is there.
+  SmallVector<BasicBlock *, 8> arrivals;
+  std::deque<ValueToValueMapTy> onEdge(edges.size()); // not movable: no vector
+  for (auto [e, values] : zip(edges, onEdge)) {
+    for (PHINode &phi : bb.phis()) values[&phi] = phi.getIncomingValueForBlock(e.from);
+    BasicBlock *arrival = e.from;
+    if (!d.copied.empty()) {
+      arrival = BasicBlock::Create(bb.getContext(), bb.getName() + ".thread", bb.getParent(), &bb);
+      for (Instruction *i : d.copied) {
+        Instruction *copy = i->clone();
+        copy->setName(i->getName());
+        RemapInstruction(copy, values, RF_IgnoreMissingLocals | RF_NoModuleLevelChanges);
+        copy->insertInto(arrival, arrival->end());
+        values[i] = copy;
+      }
+      BranchInst::Create(e.to, arrival);
+    }
+    arrivals.push_back(arrival);
+  }
+  auto valueOn = [](ValueToValueMapTy &values, Value *v) {
+    auto it = values.find(v);
+    return it == values.end() ? v : static_cast<Value *>(it->second);
+  };
+  for (auto [e, arrival, values] : zip(edges, arrivals, onEdge)) {
+    for (PHINode &phi : e.to->phis())
+      phi.addIncoming(valueOn(values, phi.getIncomingValueForBlock(&bb)), arrival);
+    e.from->getTerminator()->replaceSuccessorWith(&bb, arrival == e.from ? e.to : arrival);
+    for (PHINode &phi : bb.phis()) phi.removeIncomingValue(e.from, /*DeletePHIIfEmpty=*/false);
+  }
+  for (Instruction *value : liveValues) {
+    SSAUpdater updater;
+    updater.Initialize(value->getType(), value->getName());
+    updater.AddAvailableValue(&bb, value);
+    for (auto [arrival, values] : zip(arrivals, onEdge))
+      updater.AddAvailableValue(arrival, valueOn(values, value));
+    SmallVector<Use *, 8> outside;
+    for (Use &u : value->uses())
+      if (cast<Instruction>(u.getUser())->getParent() != &bb) outside.push_back(&u);
+    for (Use *u : outside) updater.RewriteUse(*u);
+  }
+  // A copy reached by an unconditional branch joins its predecessor.
+  for (auto [e, arrival] : zip(edges, arrivals))
+    if (arrival != e.from) MergeBlockIntoPredecessor(arrival);
+}
+
+} // namespace
+
+size_t threadPhiBranches(Function &f) {
+  SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 16> backEdges;
+  FindFunctionBackedges(f, backEdges);
+  SmallPtrSet<const BasicBlock *, 16> loopHeaders;
+  for (auto [from, to] : backEdges) loopHeaders.insert(to);
+
+  size_t threaded = 0;
+  SmallVector<BasicBlock *, 32> blocks;
+  for (BasicBlock &bb : f) blocks.push_back(&bb);
+  for (BasicBlock *bb : blocks) {
+    if (loopHeaders.contains(bb) || bb->hasAddressTaken()) continue;
+    std::optional<Decision> d = decisionOf(*bb);
+    if (!d) continue;
+    SmallVector<Edge, 8> edges = threadableEdges(*bb, *d, loopHeaders);
+    if (edges.empty()) continue;
+    SmallVector<Instruction *, kMaxLiveValues> liveValues;
+    bool tooMany = false;
+    for (Instruction &i : *bb) {
+      bool live =
+          any_of(i.users(), [bb](User *u) { return cast<Instruction>(u)->getParent() != bb; });
+      if (!live) continue;
+      tooMany = liveValues.size() == kMaxLiveValues;
+      if (tooMany) break;
+      liveValues.push_back(&i);
+    }
+    if (tooMany) continue;
+    thread(*bb, *d, edges, liveValues);
+    threaded += edges.size();
+  }
+  if (threaded) removeUnreachableBlocks(f);
+  return threaded;
+}
+
+} // namespace egopt::passes

@@ -1,0 +1,182 @@
+; Branches on a phi of constants (docs/skeleton.md): an edge that brings a
+; constant into a block of phis and a switch or br on one of them (or on an
+; icmp of one with a constant) goes straight to the successor taken, through
+; a copy of the block's other instructions if it has any. In @cleanup_switch
+; (clang -O2's cleanup slot after SROA) the loop's break and continue each
+; skip the switch; %found, used by the exit's phi, is rebuilt there. In
+; @flag_compare two edges are threaded and %v, used past the merge in %end,
+; gets phis where its values meet; the edge from %three brings a
+; non-constant and keeps the compare. In @copied_block the load and the call
+; are copied onto both edges and the loaded value meets in %end (LLVM's
+; simplifycfg, a pre-pass, leaves this block: its load is used elsewhere). In
+; @noduplicate_call the call must not be copied, so the block stays.
+;
+; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-loop-passes --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-loop-passes --no-interprocedural --no-skeleton --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
+; STATS: "phi_branches_threaded": 6
+; OFF: switch i32 %dest
+
+; CHECK-LABEL: define {{.*}}@cleanup_switch(
+; CHECK-NOT:     switch
+; CHECK:       loop:
+; CHECK:         br i1 %c, label %exit, label %cont
+; CHECK:       cont:
+; CHECK:         br label %latch
+; CHECK:       exit:
+; CHECK-NEXT:    %r = phi i64 [ %i, %loop ], [ %n, %latch ]
+
+; CHECK-LABEL: define {{.*}}@flag_compare(
+; CHECK:       one:
+; CHECK:         br label %no
+; CHECK:       two:
+; CHECK:         br i1 %b, label %yes, label %three
+; CHECK:       join:
+; CHECK-NEXT:    %set = icmp ugt i32 %x, 3
+; CHECK:       yes:
+; CHECK-NEXT:    %[[VY:[^ ]+]] = phi i32 [ %y, %two ], [ 7, %join ]
+; CHECK:       no:
+; CHECK-NEXT:    %[[VN:[^ ]+]] = phi i32 [ %x, %one ], [ 7, %join ]
+; CHECK:       end:
+; CHECK-NEXT:    %[[V:[^ ]+]] = phi i32 [ %[[VN]], %no ], [ %[[VY]], %yes ]
+; CHECK-NEXT:    add i32 %[[V]], 1
+
+; CHECK-LABEL: define {{.*}}@copied_block(
+; CHECK:       one:
+; CHECK-NEXT:    call void @h()
+; CHECK-NEXT:    %[[L1:[^ ]+]] = load i32, ptr %p
+; CHECK-NEXT:    call void @h()
+; CHECK-NEXT:    br label %yes
+; CHECK:       two:
+; CHECK-NEXT:    call void @k()
+; CHECK-NEXT:    %[[L2:[^ ]+]] = load i32, ptr %p
+; CHECK-NEXT:    call void @h()
+; CHECK-NEXT:    br label %no
+; CHECK:       end:
+; CHECK-NEXT:    %[[L:[^ ]+]] = phi i32 [ %[[L2]], %no ], [ %[[L1]], %yes ]
+; CHECK-NEXT:    add i32 %[[L]], 1
+
+; CHECK-LABEL: define {{.*}}@noduplicate_call(
+; CHECK:       join:
+; CHECK-NEXT:    %flag = phi i1 [ true, %one ], [ false, %two ]
+; CHECK-NEXT:    %ld = load i32, ptr %p
+; CHECK-NEXT:    call void @h() #0
+; CHECK-NEXT:    br i1 %flag, label %yes, label %no
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-unknown-linux-gnu"
+
+declare void @g(i64)
+declare void @h()
+declare void @k()
+
+define i64 @cleanup_switch(ptr %p, i64 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i64 [ 0, %entry ], [ %i1, %latch ]
+  %a = getelementptr i32, ptr %p, i64 %i
+  %v = load i32, ptr %a
+  %c = icmp eq i32 %v, 0
+  br i1 %c, label %brk, label %cont
+cont:
+  call void @g(i64 %i)
+  br label %cleanup
+brk:
+  br label %cleanup
+cleanup:
+  %found = phi i64 [ %n, %cont ], [ %i, %brk ]
+  %dest = phi i32 [ 0, %cont ], [ 2, %brk ]
+  switch i32 %dest, label %unreachable [
+    i32 0, label %latch
+    i32 2, label %exit
+  ]
+latch:
+  %i1 = add i64 %i, 1
+  %e = icmp ult i64 %i1, %n
+  br i1 %e, label %loop, label %exit
+unreachable:
+  unreachable
+exit:
+  %r = phi i64 [ %found, %cleanup ], [ %n, %latch ]
+  ret i64 %r
+}
+
+define i32 @flag_compare(i1 %a, i1 %b, i32 %x, i32 %y) {
+entry:
+  br i1 %a, label %one, label %two
+one:
+  call void @h()
+  br label %join
+two:
+  call void @k()
+  br i1 %b, label %join, label %three
+three:
+  call void @g(i64 3)
+  br label %join
+join:
+  %v = phi i32 [ %x, %one ], [ %y, %two ], [ 7, %three ]
+  %flag = phi i32 [ 1, %one ], [ 5, %two ], [ %x, %three ]
+  %set = icmp ugt i32 %flag, 3
+  br i1 %set, label %yes, label %no
+yes:
+  call void @h()
+  br label %end
+no:
+  call void @k()
+  br label %end
+end:
+  %w = add i32 %v, 1
+  ret i32 %w
+}
+
+define i32 @copied_block(i1 %a, ptr %p) {
+entry:
+  br i1 %a, label %one, label %two
+one:
+  call void @h()
+  br label %join
+two:
+  call void @k()
+  br label %join
+join:
+  %flag = phi i1 [ true, %one ], [ false, %two ]
+  %ld = load i32, ptr %p
+  call void @h()
+  br i1 %flag, label %yes, label %no
+yes:
+  call void @g(i64 1)
+  br label %end
+no:
+  call void @g(i64 2)
+  br label %end
+end:
+  %r = add i32 %ld, 1
+  ret i32 %r
+}
+
+define i32 @noduplicate_call(i1 %a, ptr %p) {
+entry:
+  br i1 %a, label %one, label %two
+one:
+  call void @h()
+  br label %join
+two:
+  call void @k()
+  br label %join
+join:
+  %flag = phi i1 [ true, %one ], [ false, %two ]
+  %ld = load i32, ptr %p
+  call void @h() noduplicate
+  br i1 %flag, label %yes, label %no
+yes:
+  call void @g(i64 1)
+  br label %end
+no:
+  call void @g(i64 2)
+  br label %end
+end:
+  %r = add i32 %ld, 1
+  ret i32 %r
+}
