@@ -26,8 +26,15 @@ LOSS_ROWS = 12  # functions per program in report.md; losses.csv has them all
 
 _NAMED = re.compile(r"^\((\d+)\)(?: (.*))?$")
 # Suffixes the two compilers give internal symbols they promote for their
-# codegen units: egopt's `.egopt.HASH`, LLVM's `.llvm.NUMBER`.
+# codegen units: egopt's `.egopt.HASH`, LLVM's `.llvm.NUMBER`; then
+# callgrind's `'N`, a recursion level of the function.
 _PROMOTED = re.compile(r"\.(egopt\.[0-9a-f]+|llvm\.\d+)$")
+_RECURSION = re.compile(r"'\d+$")
+
+
+def function_key(name):
+    """The one name of a function on both sides, whatever its spelling."""
+    return _PROMOTED.sub("", _RECURSION.sub("", name))
 
 
 def _name(table, spec):
@@ -62,7 +69,7 @@ def self_costs(path):
             if key == "ob":
                 ob = os.path.basename(_name(objs, value))
             elif key == "fn":
-                fn = _PROMOTED.sub("", _name(fns, value))
+                fn = function_key(_name(fns, value))
             elif key in ("cob", "cfn"):
                 _name(objs if key == "cob" else fns, value)
             elif key == "calls":
@@ -149,7 +156,13 @@ def read_losses(out):
     with open(path) as f:
         data = json.load(f)
     for v in data.values():
-        v["rows"] = [tuple(r) for r in v["rows"]]
+        # Older runs kept recursion levels apart: merge them into their function.
+        egopt, llvm = {}, {}
+        for fn, ob, e, l, _ in v["rows"]:
+            k = (ob, function_key(fn))
+            egopt[k] = egopt.get(k, 0) + e
+            llvm[k] = llvm.get(k, 0) + l
+        v["rows"] = compare(egopt, llvm)
     return data
 
 

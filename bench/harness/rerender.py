@@ -8,7 +8,7 @@ import re
 from benchlib import Config
 import hcommon
 from hcommon import CORPUS_BC
-from losses import read_losses
+from losses import read_losses, write_losses
 from measure import Cell, rounds_of
 from programs import VARIANTS, Prog
 from report import speedup_series, summarize, write_csvs, write_report
@@ -112,7 +112,10 @@ def rerender(out, no_plots):
     if not no_plots:
         import plots as P
         plots = P.make_all(out, progs, cfgs, S, speedup_series(cfgs), rounds_of)
-    write_report(out, meta, progs, cfgs, S, plots, read_losses(out))
+    losses = read_losses(out)
+    if losses:
+        write_losses(out, losses)
+    write_report(out, meta, progs, cfgs, S, plots, losses)
     print(f"harness: re-rendered {os.path.join(out, 'report.md')} from its CSV files and stats/")
     return 0
 
