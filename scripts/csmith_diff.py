@@ -23,6 +23,7 @@ import os
 import random
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -72,16 +73,38 @@ class Step:
         return f"exit {self.rc}{sig}" + (f": {lines[-1].strip()[:200]}" if lines else "")
 
 
+# The commands running now. A signal that stops this script stops them too:
+# a csmith program that never ends would otherwise run on, orphaned.
+_CHILDREN = set()
+_CHILDREN_LOCK = threading.Lock()
+
+
 def run(cmd, cwd, timeout):
     t0 = time.time()
     try:
-        p = subprocess.run(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout)
-        return Step(cmd, p.returncode, p.stdout, p.stderr, time.time() - t0, False)
-    except subprocess.TimeoutExpired as e:
-        return Step(cmd, None, e.stdout or b"", e.stderr or b"", time.time() - t0, True)
+        p = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
     except OSError as e:
         return Step(cmd, 127, b"", str(e).encode(), time.time() - t0, False)
+    with _CHILDREN_LOCK:
+        _CHILDREN.add(p)
+    try:
+        out, err = p.communicate(timeout=timeout)
+        return Step(cmd, p.returncode, out, err, time.time() - t0, False)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        out, err = p.communicate()
+        return Step(cmd, None, out, err, time.time() - t0, True)
+    finally:
+        with _CHILDREN_LOCK:
+            _CHILDREN.discard(p)
+
+
+def stop_children(signum, _frame):
+    with _CHILDREN_LOCK:
+        for p in _CHILDREN:
+            p.kill()
+    os._exit(128 + signum)
 
 
 def quote(cmd):
@@ -259,6 +282,9 @@ def main():
     done = [0]
     interrupted = False
     futs = {}
+    # Ctrl-C (below) lets the running programs finish; kill and hang-up stop them.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop_children)
     ex = concurrent.futures.ThreadPoolExecutor(max_workers=cfg.jobs)
     try:
         futs = {ex.submit(test_one, seed_base + i, fl, cfg): (seed_base + i, fl)
