@@ -159,35 +159,15 @@ void BM_Rebuild(benchmark::State &state) {
   (void)w;
 }
 
-BENCHMARK(BM_Search)
-    ->Name("parallel/search")
-    ->Arg(1)
-    ->Arg(2)
-    ->Arg(4)
-    ->Arg(8)
-    ->Arg(16)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime();
-BENCHMARK(BM_Round)
-    ->Name("parallel/round")
-    ->Arg(1)
-    ->Arg(2)
-    ->Arg(4)
-    ->Arg(8)
-    ->Arg(16)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(5);
-BENCHMARK(BM_Rebuild)
-    ->Name("parallel/rebuild")
-    ->Arg(1)
-    ->Arg(2)
-    ->Arg(4)
-    ->Arg(8)
-    ->Arg(16)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(5);
+/// Every parallel benchmark runs at 1 to 16 threads, timed by the wall clock.
+void overThreadCounts(benchmark::internal::Benchmark *b) {
+  for (int threads : {1, 2, 4, 8, 16}) b->Arg(threads);
+  b->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+
+BENCHMARK(BM_Search)->Name("parallel/search")->Apply(overThreadCounts);
+BENCHMARK(BM_Round)->Name("parallel/round")->Apply(overThreadCounts)->Iterations(5);
+BENCHMARK(BM_Rebuild)->Name("parallel/rebuild")->Apply(overThreadCounts)->Iterations(5);
 
 } // namespace
 

@@ -71,8 +71,9 @@ def fill(template, values):
     """The template with each @NAME@ replaced by str(values[NAME])."""
     for k, v in values.items():
         template = template.replace("@" + k + "@", str(v))
-    if re.search(r"@[A-Z]+@", template):
-        raise ValueError("unfilled placeholder")
+    left = re.search(r"@[A-Z]+@", template)
+    if left:
+        raise ValueError(f"unfilled placeholder {left.group(0)}")
     return template
 
 

@@ -15,6 +15,7 @@ import threading
 import time
 
 from corpuslib.common import DATA_DIR, Error, expect_path, fresh_dir
+from egopt_tools import sha256
 
 
 def _recipe_digest(prog):
@@ -77,14 +78,6 @@ def _subst(arg, paths, tmp):
     return out
 
 
-def _digest(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def run_workload(prog, binary, workdir, timeout=None, wrap=None):
     """Runs the workload with `binary` in `workdir` (emptied first); returns a
     list of {"label", "rc", "stdout", "outputs", "seconds"} per run. `wrap(cmd,
@@ -118,8 +111,8 @@ def run_workload(prog, binary, workdir, timeout=None, wrap=None):
         outputs = {}
         for o in r.outputs:
             path = _subst(o, paths, tmp)
-            outputs[o] = _digest(path) if os.path.exists(path) else None
-        results.append({"label": r.label, "rc": p.returncode, "stdout": _digest(out_path),
+            outputs[o] = sha256(path) if os.path.exists(path) else None
+        results.append({"label": r.label, "rc": p.returncode, "stdout": sha256(out_path),
                         "outputs": outputs, "seconds": time.time() - t0,
                         "stderr": p.stderr.decode(errors="replace")[-300:]})
     return results
