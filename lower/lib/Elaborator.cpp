@@ -315,6 +315,26 @@ private:
     return false;
   }
 
+  /// Orders `records` (findDbgUsers gives use-list order) so that records
+  /// at one instruction keep their order there when they move together.
+  static void sortByPosition(SmallVectorImpl<DbgVariableRecord *> &records) {
+    if (records.size() < 2) return;
+    DenseMap<const DbgMarker *, unsigned> markerRank;
+    auto key = [&](DbgVariableRecord *r) {
+      unsigned indexInMarker = 0;
+      for (DbgRecord &other : r->getMarker()->getDbgRecordRange()) {
+        if (&other == r) break;
+        ++indexInMarker;
+      }
+      return std::make_pair(markerRank.try_emplace(r->getMarker(), markerRank.size()).first->second,
+                            indexInMarker);
+    };
+    SmallVector<std::pair<std::pair<unsigned, unsigned>, DbgVariableRecord *>, 4> keyed;
+    for (DbgVariableRecord *r : records) keyed.push_back({key(r), r});
+    llvm::stable_sort(keyed, llvm::less_first());
+    for (size_t k = 0; k < keyed.size(); ++k) records[k] = keyed[k].second;
+  }
+
   /// Erases the lifted instructions. Debug records that described one follow
   /// its class's new value: directly when the value is available at the
   /// record, moved down to just after the value when it is computed later in
@@ -328,6 +348,7 @@ private:
       records.clear();
       findDbgUsers(old, records);
       if (records.empty()) continue;
+      sortByPosition(records);
       ClassId c = g_.find(lf_.pureClass[i]);
       for (DbgVariableRecord *r : records) {
         if (r->getNumVariableLocationOps() != 1) {
