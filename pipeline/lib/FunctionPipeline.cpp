@@ -167,6 +167,18 @@ const eg::RuleBook &builtinRules() {
   return *builtin;
 }
 
+/// The skip policy and the skeleton's optimizations on one definition;
+/// false when the e-graph leaves it alone.
+bool prepareFunction(Function &f, passes::SkeletonOptimizer &skeleton, eg::Statistics &stats) {
+  stats.add(Functions);
+  if (shouldSkip(f)) {
+    stats.add(SkippedFunctions);
+    return false;
+  }
+  skeleton.run(f, stats);
+  return true;
+}
+
 /// Sequential: whatever writes to the context (removing unreachable blocks
 /// and the skeleton's memory optimizations edit use lists of shared
 /// constants; struct layouts are cached). Returns the functions to lift.
@@ -178,12 +190,7 @@ std::vector<Function *> prepareFunctions(Module &m, const Options &opts, eg::Sta
   passes::SkeletonOptimizer skeleton(opts.skeleton);
   for (Function &f : m) {
     if (f.isDeclaration()) continue;
-    stats.add(Functions);
-    if (shouldSkip(f)) {
-      stats.add(SkippedFunctions);
-      continue;
-    }
-    skeleton.run(f, stats);
+    if (!prepareFunction(f, skeleton, stats)) continue;
     warmStructLayouts(f, m.getDataLayout(), warmed);
     functions.push_back(&f);
   }
@@ -273,7 +280,34 @@ Error lowerFunctions(std::vector<FunctionWork> &work, const Options &opts, eg::S
   return Error::success();
 }
 
+/// The e-graph's work on `functions`, prepared: rewrite and extract them
+/// (in parallel), count, then lower them.
+Error rewriteAndLower(ArrayRef<Function *> functions, const Options &opts, eg::Statistics &stats,
+                      TargetMachine *tm, std::vector<FunctionWork> &work) {
+  work.resize(functions.size());
+  auto tEGraph = Clock::now();
+  rewriteFunctions(functions, opts, work);
+  auto tExtract = Clock::now();
+  extractFunctions(functions, opts, tm, work);
+  stats.addSeconds(ExtractSeconds, since(tExtract));
+  countFunctions(work, stats);
+  stats.addSeconds(EGraphSeconds, since(tEGraph));
+  auto tLower = Clock::now();
+  TimeTrace::Scope span(opts.trace, "lower", functions.front()->getParent()->getModuleIdentifier());
+  Error e = lowerFunctions(work, opts, stats);
+  stats.addSeconds(LowerSeconds, since(tLower));
+  return e;
+}
+
 } // namespace
+
+Error simplifyFunction(Function &f, passes::SkeletonOptimizer &skeleton, const Options &opts,
+                       eg::Statistics &stats, TargetMachine *tm) {
+  if (!prepareFunction(f, skeleton, stats) || !opts.egraph) return Error::success();
+  std::vector<FunctionWork> work;
+  Function *one[] = {&f};
+  return rewriteAndLower(one, opts, stats, tm, work);
+}
 
 Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, TargetMachine *tm) {
   std::vector<Function *> functions = prepareFunctions(m, opts, stats);
@@ -283,18 +317,11 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
     return Error::success();
   }
 
-  std::vector<FunctionWork> work(functions.size());
-  auto tEGraph = Clock::now();
-  rewriteFunctions(functions, opts, work);
-  auto tExtract = Clock::now();
-  extractFunctions(functions, opts, tm, work);
-  stats.addSeconds(ExtractSeconds, since(tExtract));
-  countFunctions(work, stats);
-  stats.addSeconds(EGraphSeconds, since(tEGraph));
-
+  if (functions.empty()) return Error::success();
+  std::vector<FunctionWork> work;
+  if (Error e = rewriteAndLower(functions, opts, stats, tm, work)) return e;
+  // The vectorizer and an experiment's passes count as lowering.
   auto tLower = Clock::now();
-  TimeTrace::Scope span(opts.trace, "lower", m.getModuleIdentifier());
-  if (Error e = lowerFunctions(work, opts, stats)) return e;
   if (opts.optLevel >= 2 && opts.loopPasses && tm) {
     std::vector<Function *> lowered;
     for (FunctionWork &w : work) lowered.push_back(w.lifted.fn);

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
+#include "WalkSimplify.h"
 
 #include "egopt/llvm/AnalysisManagers.h"
 #include "egopt/llvm/SmallLoopUnroll.h"
@@ -82,6 +83,7 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
     if (markTailCalls) fpm.addPass(TailCallElimPass());
     return fpm;
   };
+  auto walkError = std::make_shared<std::string>();
   ModulePassManager mpm;
   mpm.addPass(CoroEarlyPass());
   {
@@ -118,6 +120,10 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
       unroll.addPass(SimplifyCFGPass()); // joins the unrolled copies' blocks
       fpm.addPass(passes::SmallLoopUnroll(optLevel, std::move(unroll), &stats));
     }
+    // The callee simplified before its callers judge it (WalkSimplify.h).
+    // After the unroller: LLVM's loop analyses read the loops as SROA left
+    // them, and the e-graph folds the unrolled copies.
+    if (opts.simplifyInWalk && opts.egraph) fpm.addPass(WalkSimplify(opts, tm, stats, walkError));
     // A coroutine whose frame does not escape the caller it was inlined
     // into gets its frame on the caller's stack.
     fpm.addPass(CoroElidePass());
@@ -145,6 +151,7 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
   PassBuilder pb(tm);
   if (Error e = addExtraPrePasses(pb, mpm, opts.extraPrePasses)) return e;
   mpm.run(m, am.mam);
+  if (!walkError->empty()) return errorf(*walkError);
   return Error::success();
 }
 

@@ -17,6 +17,7 @@
 #pragma once
 #include "egopt/Pipeline.h"
 #include "egopt/lower/CodegenUnits.h"
+#include "egopt/skeleton/SkeletonOptimizer.h"
 
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/Error.h"
@@ -69,6 +70,11 @@ void runExtraPostPasses(llvm::ArrayRef<llvm::Function *> functions, const Option
 /// costs and no vectorization.
 llvm::Error optimizeFunctions(llvm::Module &m, const Options &opts, eg::Statistics &stats,
                               llvm::TargetMachine *tm);
+
+/// FunctionPipeline.cpp: the same work on one function, in the inliner's
+/// walk (WalkSimplify in PrePasses.cpp): `skeleton` is the walk's.
+llvm::Error simplifyFunction(llvm::Function &f, passes::SkeletonOptimizer &skeleton,
+                             const Options &opts, eg::Statistics &stats, llvm::TargetMachine *tm);
 
 /// LoopPolicy.cpp: LLVM's loop vectorizer on the lowered functions, on the
 /// loops egopt lets it widen; counts the functions it changed.

@@ -132,6 +132,11 @@ struct DriverOptions {
                          cl::desc("Skip the e-graph (lifting, rules, extraction, elaboration): "
                                   "functions keep the pre-passes' form"),
                          cl::cat(category)};
+  cl::opt<bool> walkSimplify{"walk-simplify",
+                             cl::desc("Also run the skeleton and the e-graph on each function "
+                                      "inside the inliner's walk (-O2 and up; an experiment: "
+                                      "docs/quality.md)"),
+                             cl::cat(category)};
   cl::opt<bool> noSkeleton{"no-skeleton",
                            cl::desc("Skip the skeleton's optimizations before lifting "
                                     "(docs/skeleton.md)"),
@@ -318,6 +323,7 @@ egopt::Options pipelineOptions(const DriverOptions &o) {
   opts.extraPrePasses = o.extraPrePasses;
   opts.extraPostPasses = o.extraPostPasses;
   opts.skeleton = !o.noSkeleton;
+  opts.simplifyInWalk = o.walkSimplify;
   opts.nodeGrowth = o.nodeGrowth;
   if (!o.ruleFiles.empty() || !o.ruleSets.empty() || o.noBuiltinRules) {
     egopt::passes::RuleOptions ro;

@@ -68,6 +68,11 @@ struct Options {
   /// the form the pre-passes (and the skeleton's optimizations) gave them:
   /// the "+ pre-passes" stage of the harness's ablation.
   bool egraph = true;
+  /// At -O2 and up, also run the skeleton and the e-graph on each function
+  /// inside the inliner's walk, once its callees are inlined and before its
+  /// callers judge its size. Off: measured, it does not pay yet
+  /// (docs/quality.md, "Measured and not taken").
+  bool simplifyInWalk = false;
   /// Run the skeleton's optimizations before lifting (docs/skeleton.md);
   /// off, only what lifting requires (unreachable blocks removed).
   bool skeleton = true;
