@@ -8,6 +8,7 @@
 ; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=casts -o - %s | FileCheck %s
 ; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=casts %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=casts -o /dev/null --stats-json=%t.json %s && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-reassociate --no-interprocedural --emit=llvm --rule-sets=casts,compare,bitwise -o - %s | FileCheck %s --check-prefix=CHAIN
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -456,9 +457,48 @@ define i32 @and_trunc_sub_low_bit(i64 %n) {
   ret i32 %r
 }
 
+; trunc-select-const: a narrowed select of two constants is a select of the
+; narrowed constants. Alone it costs what the original does (a trunc is
+; free) and the original stays; with compare and bitwise, Rust's
+; `trunc (select (x == 0), 0, 1) to i1` becomes `x != 0` (CHAIN).
+; CHECK-LABEL: define {{.*}}@trunc_select_const(
+; CHECK-NEXT:    %s = select i1 %c, i32 300, i32 7
+; CHECK-NEXT:    %r = trunc i32 %s to i8
+; CHECK-NEXT:    ret i8 %r
+; CHECK-NEXT: }
+define i8 @trunc_select_const(i1 %c) {
+  %s = select i1 %c, i32 300, i32 7
+  %r = trunc i32 %s to i8
+  ret i8 %r
+}
+
+; CHAIN-LABEL: define {{.*}}@trunc_tag_chain(
+; CHAIN-NEXT:    %r = icmp ne i32 %x, 0
+; CHAIN-NEXT:    ret i1 %r
+; CHAIN-NEXT: }
+define i1 @trunc_tag_chain(i32 %x) {
+  %c = icmp eq i32 %x, 0
+  %tag = select i1 %c, i64 0, i64 1
+  %r = trunc nuw i64 %tag to i1
+  ret i1 %r
+}
+
+; negative: one arm is not a constant
+; CHECK-LABEL: define {{.*}}@trunc_select_var(
+; CHECK-NEXT:    %s = select i1 %c, i32 300, i32 %x
+; CHECK-NEXT:    %r = trunc i32 %s to i8
+; CHECK-NEXT:    ret i8 %r
+; CHECK-NEXT: }
+define i8 @trunc_select_var(i1 %c, i32 %x) {
+  %s = select i1 %c, i32 300, i32 %x
+  %r = trunc i32 %s to i8
+  ret i8 %r
+}
+
 ; STATS: "rule_unions": {
 ; STATS-DAG: "trunc-zext-wide": 1
 ; STATS-DAG: "trunc-sext-wide": 1
 ; STATS-DAG: "trunc-and-const": 1
+; STATS-DAG: "trunc-select-const": 2
 ; STATS-DAG: "sext-nonneg": {{[1-9]}}
 ; STATS: "materialized"

@@ -366,8 +366,70 @@ define i32 @smin_umin(i32 %a, i32 %b) {
   ret i32 %r
 }
 
+; select-to-zext-not: `select c, 0, 1` is also `zext (not c)`; alone the
+; select costs less and stays (it fires in @tag_check's chain as well)
+; CHECK-LABEL: define {{.*}}@select_zext_not(
+; CHECK-NEXT:    %r = select i1 %c, i32 0, i32 1
+; CHECK-NEXT:    ret i32 %r
+; CHECK-NEXT: }
+define i32 @select_zext_not(i1 %c) {
+  %r = select i1 %c, i32 0, i32 1
+  ret i32 %r
+}
+
+; eq-select-const-t, then select-bool-not: Rust's `Option` tag check
+; CHECK-LABEL: define {{.*}}@tag_check(
+; CHECK-NEXT:    %r = xor i1 %c, true
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @tag_check(i1 %c) {
+  %tag = select i1 %c, i64 0, i64 1
+  %r = icmp eq i64 %tag, 1
+  ret i1 %r
+}
+
+; eq-select-const-t with one constant arm: `select c, false, x == 3` is no
+; cheaper, and the compare stays
+; CHECK-LABEL: define {{.*}}@eq_select_one_const(
+; CHECK-NEXT:    %s = select i1 %c, i32 7, i32 %x
+; CHECK-NEXT:    %r = icmp eq i32 %s, 3
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @eq_select_one_const(i1 %c, i32 %x) {
+  %s = select i1 %c, i32 7, i32 %x
+  %r = icmp eq i32 %s, 3
+  ret i1 %r
+}
+
+; ne-select-const-f (the constant in the false arm)
+; CHECK-LABEL: define {{.*}}@ne_select_const_f(
+; CHECK-NEXT:    %s = select i1 %c, i32 %x, i32 5
+; CHECK-NEXT:    %r = icmp ne i32 %s, 5
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @ne_select_const_f(i1 %c, i32 %x) {
+  %s = select i1 %c, i32 %x, i32 5
+  %r = icmp ne i32 %s, 5
+  ret i1 %r
+}
+
+; negative: no constant arm, no rule
+; CHECK-LABEL: define {{.*}}@eq_select_no_const(
+; CHECK-NEXT:    %s = select i1 %c, i32 %x, i32 %y
+; CHECK-NEXT:    %r = icmp eq i32 %s, 0
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @eq_select_no_const(i1 %c, i32 %x, i32 %y) {
+  %s = select i1 %c, i32 %x, i32 %y
+  %r = icmp eq i32 %s, 0
+  ret i1 %r
+}
+
 ; STATS: "rule_unions": {
 ; STATS-DAG: "icmp-eq-and-pow2": 1
 ; STATS-DAG: "icmp-ne-and-pow2": 1
 ; STATS-DAG: "icmp-i1-eq-false": 1
+; STATS-DAG: "eq-select-const-t": 2
+; STATS-DAG: "ne-select-const-f": 1
+; STATS-DAG: "select-to-zext-not": 2
 ; STATS: "materialized"
