@@ -1,13 +1,16 @@
 #include "egopt/skeleton/SkeletonOptimizer.h"
 
 #include "Calls.h"
+#include "ConstantCopies.h"
 #include "ConstantLoads.h"
 #include "DeadStores.h"
 #include "EdgeSelects.h"
 #include "LibraryCalls.h"
 #include "LoadForwarding.h"
+#include "MemCopyForwarding.h"
 #include "PhiBranches.h"
 #include "SmallMemTransfers.h"
+#include "WriteOnlyAllocas.h"
 
 #include "llvm/Analysis/MemorySSA.h"
 #include "llvm/Transforms/Utils/Local.h"
@@ -25,10 +28,14 @@ EGOPT_STATISTIC(DeadSkeleton, "02-skeleton", "dead_skeleton",
                 "dead instructions deleted before lifting and after lowering (pure calls, ...)");
 EGOPT_STATISTIC(LibraryCalls, "02-skeleton", "library_calls",
                 "C library calls simplified (fputs to fwrite, strlen of a constant, ...)");
+EGOPT_STATISTIC(ConstantCopies, "02-skeleton", "constant_copies",
+                "stack copies of a constant global replaced by the global");
 EGOPT_STATISTIC(ConstantLoads, "02-skeleton", "constant_loads",
                 "loads of constant memory replaced by the value there");
 EGOPT_STATISTIC(SmallMemTransfers, "02-skeleton", "small_mem_transfers",
                 "memcpy/memmove/memset of 1-8 bytes made scalar loads and stores");
+EGOPT_STATISTIC(MemCopiesForwarded, "02-skeleton", "mem_copies_forwarded",
+                "memcpys of a memcpy's destination made to read its source");
 EGOPT_STATISTIC(LoadsFromStores, "02-skeleton", "loads_from_stores",
                 "loads replaced by the value stored (store-to-load forwarding)");
 EGOPT_STATISTIC(LoadsFromLoads, "02-skeleton", "loads_from_loads",
@@ -37,6 +44,8 @@ EGOPT_STATISTIC(AddressDepthLimitHits, "02-skeleton", "address_depth_limit_hits"
                 "  address expressions too deep to compare (limit)");
 EGOPT_STATISTIC(DeadStores, "02-skeleton", "dead_stores",
                 "stores overwritten before any read, erased");
+EGOPT_STATISTIC(WriteOnlyAllocas, "02-skeleton", "write_only_allocas",
+                "stack slots only written (stores, memcpy, memset), erased with their writes");
 
 namespace {
 
@@ -70,9 +79,19 @@ const Step kSteps[] = {
      [](Function &f, AnalysisManagers &, eg::Statistics &s) {
        s.add(SmallMemTransfers, expandSmallMemTransfers(f));
      }},
+    // After the expansion (a small copy is then loads of the global), and
+    // before the constant loads, which then read the global's table.
+    {"constant-copies", [](Function &f, AnalysisManagers &,
+                           eg::Statistics &s) { s.add(ConstantCopies, replaceConstantCopies(f)); }},
     // After the expansion: a copy out of a constant is then loads of it.
     {"constant-loads", [](Function &f, AnalysisManagers &,
                           eg::Statistics &s) { s.add(ConstantLoads, foldConstantLoads(f)); }},
+    // Before load forwarding: a load from a forwarded copy's destination
+    // then sees the copy, not its temporary.
+    {"mem-copy-forwarding",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       s.add(MemCopiesForwarded, forwardMemCopies(f, am.fam.getResult<AAManager>(f)));
+     }},
     {"load-forwarding",
      [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
        auto &dt = am.fam.getResult<DominatorTreeAnalysis>(f);
@@ -88,6 +107,11 @@ const Step kSteps[] = {
     {"dead-stores",
      [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
        s.add(DeadStores, eraseOverwrittenStores(f, am.fam.getResult<AAManager>(f)));
+     }},
+    // Last: forwarding and the constant loads may have taken the last read.
+    {"write-only-allocas",
+     [](Function &f, AnalysisManagers &, eg::Statistics &s) {
+       s.add(WriteOnlyAllocas, eraseWriteOnlyAllocas(f));
      }},
 };
 
