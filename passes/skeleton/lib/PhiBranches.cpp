@@ -32,11 +32,14 @@ constexpr unsigned kMaxLiveValues = 8;
 constexpr unsigned kMaxCopiedInstructions = 6;
 
 /// How a block picks its successor: the terminator, the phi it reads, and
-/// the compare between them, if any.
+/// the test between them, if any.
 struct Decision {
   Instruction *terminator;
   PHINode *phi;
-  ICmpInst *compare; // null: the terminator reads the phi itself
+  /// An icmp of the phi with a constant, or a trunc of the phi (Rust's
+  /// `Option` tags are i32 or i64 phis of 0 and 1, tested as i1); null: the
+  /// terminator reads the phi itself.
+  Instruction *test;
   SmallVector<Instruction *, kMaxCopiedInstructions> copied; // the rest, in order
 };
 
@@ -60,15 +63,15 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
     return std::nullopt;
   Decision d{terminator, dyn_cast<PHINode>(condition), nullptr, {}};
   if (!d.phi) {
-    d.compare = dyn_cast<ICmpInst>(condition);
-    if (!d.compare || d.compare->getParent() != &bb || !d.compare->hasOneUse() ||
-        !isa<ConstantInt>(d.compare->getOperand(1)))
+    d.test = dyn_cast<Instruction>(condition);
+    if (!d.test || d.test->getParent() != &bb || !d.test->hasOneUse()) return std::nullopt;
+    if (isa<ICmpInst>(d.test) ? !isa<ConstantInt>(d.test->getOperand(1)) : !isa<TruncInst>(d.test))
       return std::nullopt;
-    d.phi = dyn_cast<PHINode>(d.compare->getOperand(0));
+    d.phi = dyn_cast<PHINode>(d.test->getOperand(0));
   }
   if (!d.phi || d.phi->getParent() != &bb) return std::nullopt;
   for (Instruction &i : bb) {
-    if (isa<PHINode>(i) || &i == d.compare || &i == terminator) continue;
+    if (isa<PHINode>(i) || &i == d.test || &i == terminator) continue;
     if (d.copied.size() == kMaxCopiedInstructions || !copyable(i)) return std::nullopt;
     d.copied.push_back(&i);
   }
@@ -82,9 +85,12 @@ BasicBlock *successorFor(const Decision &d, Value *value) {
   auto *known = dyn_cast<ConstantInt>(value);
   if (!known) return nullptr;
   BasicBlock *to;
-  if (d.compare) {
-    const APInt &rhs = cast<ConstantInt>(d.compare->getOperand(1))->getValue();
-    bool holds = ICmpInst::compare(known->getValue(), rhs, d.compare->getPredicate());
+  if (auto *trunc = dyn_cast_or_null<TruncInst>(d.test))
+    known = ConstantInt::get(trunc->getContext(),
+                             known->getValue().trunc(trunc->getType()->getIntegerBitWidth()));
+  if (auto *compare = dyn_cast_or_null<ICmpInst>(d.test)) {
+    const APInt &rhs = cast<ConstantInt>(compare->getOperand(1))->getValue();
+    bool holds = ICmpInst::compare(known->getValue(), rhs, compare->getPredicate());
     to = cast<BranchInst>(d.terminator)->getSuccessor(holds ? 0 : 1);
   } else if (auto *sw = dyn_cast<SwitchInst>(d.terminator)) {
     to = sw->findCaseValue(known)->getCaseSuccessor();

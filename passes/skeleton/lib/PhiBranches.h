@@ -1,11 +1,12 @@
 //===- PhiBranches.h - Branches on a phi of constants, threaded -----------===//
 //
-// A block made of phis and a `switch` (or `br`) on one of them, or on an
-// `icmp` of one with a constant, decides its successor by the edge it was
-// entered on when that edge brings a constant. clang's `-O2` front end makes
-// such blocks for every scope with lifetime markers that `break`, `continue`
-// or `return` leave: a cleanup slot, promoted by SROA into a phi of case
-// numbers and a switch on it. Each such edge is sent straight to the
+// A block made of phis and a `switch` (or `br`) on one of them, on an `icmp`
+// of one with a constant, or on a `trunc` of one, decides its successor by
+// the edge it was entered on when that edge brings a constant. clang's `-O2`
+// front end makes such blocks for every scope with lifetime markers that
+// `break`, `continue` or `return` leave: a cleanup slot, promoted by SROA
+// into a phi of case numbers and a switch on it. Rust's iterators return an
+// `Option` whose tag, after inlining, is a phi of 0 and 1 tested as an i1. Each such edge is sent straight to the
 // successor taken, so a loop that breaks out of a scope no longer compares
 // and jumps twice. Values of the block used elsewhere are rebuilt in SSA form
 // (LLVM's SSAUpdater). A per-function e-graph sees values, not edges, so this

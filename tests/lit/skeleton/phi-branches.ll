@@ -9,13 +9,14 @@
 ; non-constant and keeps the compare. In @copied_block the load and the call
 ; are copied onto both edges and the loaded value meets in %end (LLVM's
 ; simplifycfg, a pre-pass, leaves this block: its load is used elsewhere). In
-; @noduplicate_call the call must not be copied, so the block stays.
+; @noduplicate_call the call must not be copied, so the block stays. In
+; @option_tag (Rust's `Range::next`) the phi is tested through a trunc.
 ;
 ; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-loop-passes --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; RUN: egopt --no-loop-passes --no-interprocedural --no-skeleton --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
-; STATS: "phi_branches_threaded": 6
+; STATS: "phi_branches_threaded": 8
 ; OFF: switch i32 %dest
 
 ; CHECK-LABEL: define {{.*}}@cleanup_switch(
@@ -70,6 +71,16 @@ target triple = "x86_64-unknown-linux-gnu"
 declare void @g(i64)
 declare void @h()
 declare void @k()
+
+; CHECK-LABEL: define {{.*}}@option_tag(
+; CHECK:       head:
+; CHECK-NEXT:    %i = phi i32 [ 0, %entry ], [ %inc, %body ]
+; CHECK-NEXT:    %lt = icmp slt i32 %i, %n
+; CHECK-NEXT:    br i1 %lt, label %some, label %done
+; CHECK:       some:
+; CHECK:         br label %body
+; CHECK:       done:
+; CHECK-NEXT:    ret i32 %i
 
 define i64 @cleanup_switch(ptr %p, i64 %n) {
 entry:
@@ -179,4 +190,29 @@ no:
 end:
   %r = add i32 %ld, 1
   ret i32 %r
+}
+
+; Rust's `Range::next` after inlining: an `Option` tag, a phi of 0 and 1,
+; tested through a trunc to i1. Both edges into %next are threaded.
+define i32 @option_tag(i32 %n) {
+entry:
+  br label %head
+head:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %body ]
+  %lt = icmp slt i32 %i, %n
+  br i1 %lt, label %some, label %next
+some:
+  %inc = add i32 %i, 1
+  call void @h()
+  br label %next
+next:
+  %i.next = phi i32 [ %i, %head ], [ %inc, %some ]
+  %tag = phi i64 [ 0, %head ], [ 1, %some ]
+  %is = trunc i64 %tag to i1
+  br i1 %is, label %body, label %done
+body:
+  call void @k()
+  br label %head
+done:
+  ret i32 %i.next
 }
