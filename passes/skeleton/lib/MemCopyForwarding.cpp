@@ -49,8 +49,7 @@ MemCpyInst *lastWriter(MemCpyInst &copy, uint64_t length, AAResults &aa, uint64_
 
 /// Whether an instruction strictly between `from` and `to` (one block) may
 /// write to `loc`.
-bool writtenBetween(Instruction *from, Instruction *to, const MemoryLocation &loc,
-                    AAResults &aa) {
+bool writtenBetween(Instruction *from, Instruction *to, const MemoryLocation &loc, AAResults &aa) {
   for (Instruction *i = from->getNextNode(); i != to; i = i->getNextNode())
     if (isModSet(aa.getModRefInfo(i, loc))) return true;
   return false;

@@ -6,11 +6,12 @@
 // front end makes such blocks for every scope with lifetime markers that
 // `break`, `continue` or `return` leave: a cleanup slot, promoted by SROA
 // into a phi of case numbers and a switch on it. Rust's iterators return an
-// `Option` whose tag, after inlining, is a phi of 0 and 1 tested as an i1. Each such edge is sent straight to the
-// successor taken, so a loop that breaks out of a scope no longer compares
-// and jumps twice. Values of the block used elsewhere are rebuilt in SSA form
-// (LLVM's SSAUpdater). A per-function e-graph sees values, not edges, so this
-// is done on the skeleton before lifting.
+// `Option` whose tag, after inlining, is a phi of 0 and 1 tested as an i1.
+// Each such edge is sent straight to the successor taken, so a loop that
+// breaks out of a scope no longer compares and jumps twice. Values of the
+// block used elsewhere are rebuilt in SSA form (LLVM's SSAUpdater). A
+// per-function e-graph sees values, not edges, so this is done on the
+// skeleton before lifting.
 // Edits the IR: run it on the thread that owns the context.
 //
 //===----------------------------------------------------------------------===//

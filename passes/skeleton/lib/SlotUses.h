@@ -24,9 +24,9 @@ inline llvm::SmallVector<llvm::AllocaInst *, 16> allocasOf(llvm::Function &f) {
 /// getelementptr (those are walked through), `pointer` being the slot or the
 /// getelementptr it uses; a user comes after the getelementptr it uses.
 /// Stops and returns false as soon as `visit` does.
-inline bool visitSlotUses(
-    llvm::AllocaInst &slot,
-    llvm::function_ref<bool(llvm::Instruction *user, llvm::Instruction *pointer)> visit) {
+inline bool
+visitSlotUses(llvm::AllocaInst &slot,
+              llvm::function_ref<bool(llvm::Instruction *user, llvm::Instruction *pointer)> visit) {
   llvm::SmallVector<llvm::Instruction *, 8> worklist{&slot};
   while (!worklist.empty()) {
     llvm::Instruction *pointer = worklist.pop_back_val();

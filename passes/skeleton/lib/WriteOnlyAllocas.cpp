@@ -19,9 +19,11 @@ bool collectWrites(AllocaInst &slot, SmallVectorImpl<Instruction *> &users) {
       if (store->isVolatile() || store->getValueOperand() == ptr) return false;
     } else if (auto *mem = dyn_cast<MemIntrinsic>(i)) {
       if (mem->isVolatile() || mem->getRawDest() != ptr) return false;
-      if (auto *transfer = dyn_cast<MemTransferInst>(mem); transfer && transfer->getRawSource() == ptr)
+      if (auto *transfer = dyn_cast<MemTransferInst>(mem);
+          transfer && transfer->getRawSource() == ptr)
         return false;
-    } else if (auto *intrin = dyn_cast<IntrinsicInst>(i); intrin && intrin->isLifetimeStartOrEnd()) {
+    } else if (auto *intrin = dyn_cast<IntrinsicInst>(i);
+               intrin && intrin->isLifetimeStartOrEnd()) {
     } else if (!isa<GetElementPtrInst>(i)) {
       return false;
     }
