@@ -5,7 +5,7 @@
 //         [--cgus=N|auto] [-mtriple=T] [-mcpu=C] [--stats] [--stats-json=F]
 //         [--time-passes] [--time-trace=F] [--extractor=dag|greedy]
 //         [--compare-extractors] [--rules=FILE,...] [--rule-sets=P,...]
-//         [--no-builtin-rules] [--no-interprocedural] [--no-loop-passes]
+//         [--no-builtin-rules] [--no-interprocedural] [--no-loop-passes] [--walk-simplify]
 //         [--egraph-iterations=N] [--egraph-node-growth=N]
 // Every error is one line on stderr (`egopt: error: ...`), exit code 1, and no
 // output file is left behind.
