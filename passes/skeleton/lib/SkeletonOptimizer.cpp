@@ -7,6 +7,7 @@
 #include "EdgeSelects.h"
 #include "LibraryCalls.h"
 #include "LoadForwarding.h"
+#include "LoopPromotion.h"
 #include "MemCopyForwarding.h"
 #include "PhiBranches.h"
 #include "SmallMemTransfers.h"
@@ -44,6 +45,10 @@ EGOPT_STATISTIC(AddressDepthLimitHits, "02-skeleton", "address_depth_limit_hits"
                 "  address expressions too deep to compare (limit)");
 EGOPT_STATISTIC(DeadStores, "02-skeleton", "dead_stores",
                 "stores overwritten before any read, erased");
+EGOPT_STATISTIC(LoopPromoted, "02-skeleton", "loop_promoted",
+                "locations a loop loads and stores, kept in a register across it");
+EGOPT_STATISTIC(LoopHoistedLoads, "02-skeleton", "loop_hoisted_loads",
+                "loads of memory a loop only reads, hoisted before it");
 EGOPT_STATISTIC(WriteOnlyAllocas, "02-skeleton", "write_only_allocas",
                 "stack slots only written (stores, memcpy, memset), erased with their writes");
 
@@ -107,6 +112,16 @@ const Step kSteps[] = {
     {"dead-stores",
      [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
        s.add(DeadStores, eraseOverwrittenStores(f, am.fam.getResult<AAManager>(f)));
+     }},
+    // After forwarding, so a loop's redundant loads are gone; the CFG is the
+    // one load forwarding saw, so its dominator tree still holds.
+    {"loop-promotion",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       LoopPromotionStats lp = promoteLoopMemory(f, am.fam.getResult<LoopAnalysis>(f),
+                                                 am.fam.getResult<DominatorTreeAnalysis>(f),
+                                                 am.fam.getResult<AAManager>(f));
+       s.add(LoopPromoted, lp.promoted);
+       s.add(LoopHoistedLoads, lp.hoistedLoads);
      }},
     // Last: forwarding and the constant loads may have taken the last read.
     {"write-only-allocas",

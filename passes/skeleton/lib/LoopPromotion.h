@@ -1,0 +1,43 @@
+//===- LoopPromotion.h - Memory a loop keeps in a register -----------------===//
+//
+// A skeleton optimization, run on the IR of one function before it is lifted.
+// In an innermost loop, a location at a loop-invariant address that the loop
+// loads and stores, and that nothing else in the loop may touch (alias
+// analysis), is kept in a register: loaded once before the loop, carried in
+// a phi, and stored once on each exit (LLVM's LICM calls this scalar
+// promotion). flac's autocorrelation adds into `autoc[j]` for each sample;
+// with the lags unrolled, each `autoc[j]` is one promoted accumulator. A load
+// of memory nothing in the loop writes, run in every iteration, is hoisted
+// before the loop (flac's residual filter reads `qlp_coeff[k]` per sample).
+// The e-graph sees values, not memory, so this is done on the skeleton.
+//
+// When it is sound: a store to the location runs in every iteration that
+// completes or exits (its block dominates the latch and every exiting
+// block), and every instruction of the loop passes control on
+// (`isGuaranteedToTransferExecutionToSuccessor`: nothing throws, exits or
+// loops inside), so the location is written whenever the loop is entered:
+// the load before the loop cannot trap where the program did not, and the
+// stores on the exits write only where the loop would have. Loops whose
+// exits are not dedicated, or are EH pads, are left alone.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+#include "llvm/Analysis/AliasAnalysis.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/Function.h"
+
+#include <cstddef>
+
+namespace egopt::passes {
+
+struct LoopPromotionStats {
+  size_t promoted = 0;     ///< locations kept in a register
+  size_t hoistedLoads = 0; ///< loads of memory the loop only reads, hoisted
+};
+
+/// Promotes and hoists what it may in the innermost loops of `f`.
+LoopPromotionStats promoteLoopMemory(llvm::Function &f, llvm::LoopInfo &loops,
+                                     llvm::DominatorTree &dt, llvm::AAResults &aa);
+
+} // namespace egopt::passes
