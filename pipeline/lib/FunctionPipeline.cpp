@@ -283,8 +283,9 @@ Error lowerFunctions(std::vector<FunctionWork> &work, const Options &opts, eg::S
 /// The e-graph's work on `functions`, prepared: rewrite and extract them
 /// (in parallel), count, then lower them.
 Error rewriteAndLower(ArrayRef<Function *> functions, const Options &opts, eg::Statistics &stats,
-                      TargetMachine *tm, std::vector<FunctionWork> &work) {
-  work.resize(functions.size());
+                      TargetMachine *tm) {
+  if (functions.empty()) return Error::success();
+  std::vector<FunctionWork> work(functions.size());
   auto tEGraph = Clock::now();
   rewriteFunctions(functions, opts, work);
   auto tExtract = Clock::now();
@@ -304,34 +305,19 @@ Error rewriteAndLower(ArrayRef<Function *> functions, const Options &opts, eg::S
 Error simplifyFunction(Function &f, passes::SkeletonOptimizer &skeleton, const Options &opts,
                        eg::Statistics &stats, TargetMachine *tm) {
   if (!prepareFunction(f, skeleton, stats) || !opts.egraph) return Error::success();
-  std::vector<FunctionWork> work;
   Function *one[] = {&f};
-  return rewriteAndLower(one, opts, stats, tm, work);
+  return rewriteAndLower(one, opts, stats, tm);
 }
 
 Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, TargetMachine *tm) {
   std::vector<Function *> functions = prepareFunctions(m, opts, stats);
-  if (!opts.egraph) {
-    if (opts.optLevel >= 2 && opts.loopPasses && tm) vectorizeLoops(functions, *tm, stats);
-    runExtraPostPasses(functions, opts, tm);
-    return Error::success();
-  }
-
-  if (functions.empty()) return Error::success();
-  std::vector<FunctionWork> work;
-  if (Error e = rewriteAndLower(functions, opts, stats, tm, work)) return e;
-  // The vectorizer and an experiment's passes count as lowering.
+  if (opts.egraph)
+    if (Error e = rewriteAndLower(functions, opts, stats, tm)) return e;
+  // Lowering rewrites each function in place: the vectorizer and an
+  // experiment's passes see the same functions, and count as lowering.
   auto tLower = Clock::now();
-  if (opts.optLevel >= 2 && opts.loopPasses && tm) {
-    std::vector<Function *> lowered;
-    for (FunctionWork &w : work) lowered.push_back(w.lifted.fn);
-    vectorizeLoops(lowered, *tm, stats);
-  }
-  if (!opts.extraPostPasses.empty()) {
-    std::vector<Function *> lowered;
-    for (FunctionWork &w : work) lowered.push_back(w.lifted.fn);
-    runExtraPostPasses(lowered, opts, tm);
-  }
+  if (opts.optLevel >= 2 && opts.loopPasses && tm) vectorizeLoops(functions, *tm, stats);
+  runExtraPostPasses(functions, opts, tm);
   stats.addSeconds(LowerSeconds, since(tLower));
   return Error::success();
 }

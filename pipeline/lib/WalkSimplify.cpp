@@ -15,7 +15,7 @@ WalkSimplify::WalkSimplify(const Options &opts, TargetMachine *tm, eg::Statistic
       skeleton_(std::make_shared<passes::SkeletonOptimizer>(opts.skeleton)) {}
 
 PreservedAnalyses WalkSimplify::run(Function &f, FunctionAnalysisManager &) {
-  if (!firstError_->empty() || f.isDeclaration()) return PreservedAnalyses::all();
+  if (!firstError_->empty()) return PreservedAnalyses::all();
   // The walk's counts would double the ones of the e-graph after it (lifted
   // functions, e-nodes, ...): only the visits are counted.
   eg::Statistics scratch;

@@ -15,6 +15,11 @@ namespace {
 /// register across the loop (x86-64 has 16 general and 16 vector registers).
 constexpr unsigned kMaxPerLoop = 16;
 
+/// Memory instructions a loop may have for the step to look at it: each
+/// candidate is checked against every one of them with alias analysis, so
+/// the work grows with their square. Hot inner loops have tens.
+constexpr unsigned kMaxMemoryInstructions = 256;
+
 /// A location's loads and stores in the loop.
 struct Location {
   SmallVector<Instruction *, 4> accesses;
@@ -22,8 +27,8 @@ struct Location {
   bool ok = true;
 };
 
-/// Stores `value` to the location at the start of each exit block, once the
-/// SSA form knows the value live there.
+/// Promotes a location's accesses, and stores the value live on each exit
+/// at the start of the exit block, once the SSA form knows it.
 class ExitStores : public LoadAndStorePromoter {
 public:
   ExitStores(ArrayRef<const Instruction *> insts, SSAUpdater &ssa, Value *address,
@@ -59,6 +64,14 @@ bool promotable(Loop &loop, SmallVectorImpl<BasicBlock *> &exits) {
     for (Instruction &i : *bb)
       if (!i.isTerminator() && !isGuaranteedToTransferExecutionToSuccessor(&i)) return false;
   return true;
+}
+
+/// Whether `i` is a simple load of `address`, or a simple store to it of
+/// another value.
+bool simpleAccess(Instruction *i, Value *address) {
+  if (auto *load = dyn_cast<LoadInst>(i)) return load->isSimple();
+  auto *store = cast<StoreInst>(i);
+  return store->isSimple() && store->getValueOperand() != address;
 }
 
 /// Whether `bb`'s instructions run in every iteration that completes or
@@ -98,20 +111,21 @@ size_t hoistInvariantLoads(Loop &loop, ArrayRef<Instruction *> memory,
 LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
   SmallVector<BasicBlock *, 4> exits;
   if (!promotable(loop, exits)) return {};
+  SmallVector<Instruction *, 32> memory; // every instruction that touches memory
+  for (BasicBlock *bb : loop.blocks())
+    for (Instruction &i : *bb)
+      if (i.mayReadOrWriteMemory()) memory.push_back(&i);
+  if (memory.size() > kMaxMemoryInstructions) return {};
   // Candidates: addresses stored to, hoisted out of the loop when they are
   // pure with invariant operands.
   MapVector<Value *, Location> locations;
-  SmallVector<Instruction *, 32> memory; // every instruction that touches memory
-  for (BasicBlock *bb : loop.blocks())
-    for (Instruction &i : *bb) {
-      if (!i.mayReadOrWriteMemory()) continue;
-      memory.push_back(&i);
-      auto *store = dyn_cast<StoreInst>(&i);
-      if (!store || !store->isSimple()) continue;
-      bool changed = false;
-      if (!loop.makeLoopInvariant(store->getPointerOperand(), changed)) continue;
+  for (Instruction *i : memory) {
+    auto *store = dyn_cast<StoreInst>(i);
+    if (!store || !store->isSimple()) continue;
+    bool changed = false;
+    if (loop.makeLoopInvariant(store->getPointerOperand(), changed))
       locations[store->getPointerOperand()];
-    }
+  }
   BasicBlock *latch = loop.getLoopLatch();
   SmallVector<BasicBlock *, 4> exiting;
   loop.getExitingBlocks(exiting);
@@ -123,11 +137,7 @@ LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
     if (it == locations.end()) continue;
     Location &loc = it->second;
     Type *type = getLoadStoreType(i);
-    if (!isa<LoadInst, StoreInst>(i) || (isa<LoadInst>(i) && !cast<LoadInst>(i)->isSimple()) ||
-        (isa<StoreInst>(i) &&
-         (!cast<StoreInst>(i)->isSimple() || cast<StoreInst>(i)->getValueOperand() == address)) ||
-        (loc.type && loc.type != type))
-      loc.ok = false;
+    if (!simpleAccess(i, address) || (loc.type && loc.type != type)) loc.ok = false;
     loc.type = type;
     loc.accesses.push_back(i);
   }
@@ -176,8 +186,7 @@ LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
 
 } // namespace
 
-LoopPromotionStats promoteLoopMemory(Function &f, LoopInfo &loops, DominatorTree &dt,
-                                     AAResults &aa) {
+LoopPromotionStats promoteLoopMemory(LoopInfo &loops, DominatorTree &dt, AAResults &aa) {
   LoopPromotionStats total;
   for (Loop *loop : loops.getLoopsInPreorder()) {
     LoopPromotionStats one = promoteIn(*loop, dt, aa);

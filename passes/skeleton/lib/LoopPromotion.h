@@ -18,7 +18,9 @@
 // loops inside), so the location is written whenever the loop is entered:
 // the load before the loop cannot trap where the program did not, and the
 // stores on the exits write only where the loop would have. Loops whose
-// exits are not dedicated, or are EH pads, are left alone.
+// exits are not dedicated, or are EH pads, are left alone, and so are loops
+// with more than kMaxMemoryInstructions memory instructions (the alias
+// queries grow with their square).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -36,8 +38,8 @@ struct LoopPromotionStats {
   size_t hoistedLoads = 0; ///< loads of memory the loop only reads, hoisted
 };
 
-/// Promotes and hoists what it may in the innermost loops of `f`.
-LoopPromotionStats promoteLoopMemory(llvm::Function &f, llvm::LoopInfo &loops,
-                                     llvm::DominatorTree &dt, llvm::AAResults &aa);
+/// Promotes and hoists what it may in the innermost loops of `loops`.
+LoopPromotionStats promoteLoopMemory(llvm::LoopInfo &loops, llvm::DominatorTree &dt,
+                                     llvm::AAResults &aa);
 
 } // namespace egopt::passes

@@ -12,12 +12,6 @@ namespace {
 /// How far back from a copy the scan for what wrote its source goes.
 constexpr unsigned kMaxScan = 64;
 
-/// The copy's length, when it is a constant.
-std::optional<uint64_t> constantLength(const MemCpyInst &copy) {
-  if (auto *len = dyn_cast<ConstantInt>(copy.getLength())) return len->getZExtValue();
-  return std::nullopt;
-}
-
 /// The earlier memcpy in `copy`'s block that last wrote all of what `copy`
 /// reads, with the byte offset of `copy`'s source in that memcpy's
 /// destination; null when another instruction may have written it since.
@@ -30,7 +24,7 @@ MemCpyInst *lastWriter(MemCpyInst &copy, uint64_t length, AAResults &aa, uint64_
     if (!isModSet(aa.getModRefInfo(i, source))) continue;
     auto *prior = dyn_cast<MemCpyInst>(i);
     if (!prior || prior->isVolatile()) return nullptr;
-    std::optional<uint64_t> priorLength = constantLength(*prior);
+    std::optional<APInt> priorLength = prior->getLengthInBytes();
     if (!priorLength) return nullptr;
     // Both addresses as one base plus a constant offset.
     APInt destOffset(dl.getIndexTypeSizeInBits(prior->getRawDest()->getType()), 0);
@@ -41,7 +35,7 @@ MemCpyInst *lastWriter(MemCpyInst &copy, uint64_t length, AAResults &aa, uint64_
         dl, sourceOffset, /*AllowNonInbounds=*/true);
     if (destBase != sourceBase || sourceOffset.slt(destOffset)) return nullptr;
     offset = (sourceOffset - destOffset).getZExtValue();
-    if (offset + length > *priorLength) return nullptr;
+    if (offset + length > priorLength->getZExtValue()) return nullptr;
     return prior;
   }
   return nullptr;
@@ -57,10 +51,10 @@ bool writtenBetween(Instruction *from, Instruction *to, const MemoryLocation &lo
 
 bool forward(MemCpyInst &copy, AAResults &aa) {
   if (copy.isVolatile()) return false;
-  std::optional<uint64_t> length = constantLength(copy);
-  if (!length || *length == 0) return false;
+  std::optional<APInt> length = copy.getLengthInBytes();
+  if (!length || length->isZero()) return false;
   uint64_t offset = 0;
-  MemCpyInst *prior = lastWriter(copy, *length, aa, offset);
+  MemCpyInst *prior = lastWriter(copy, length->getZExtValue(), aa, offset);
   if (!prior) return false;
   MemoryLocation original = MemoryLocation::getForSource(prior);
   if (writtenBetween(prior, &copy, original, aa)) return false;

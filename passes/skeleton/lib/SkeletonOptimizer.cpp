@@ -117,7 +117,7 @@ const Step kSteps[] = {
     // one load forwarding saw, so its dominator tree still holds.
     {"loop-promotion",
      [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
-       LoopPromotionStats lp = promoteLoopMemory(f, am.fam.getResult<LoopAnalysis>(f),
+       LoopPromotionStats lp = promoteLoopMemory(am.fam.getResult<LoopAnalysis>(f),
                                                  am.fam.getResult<DominatorTreeAnalysis>(f),
                                                  am.fam.getResult<AAManager>(f));
        s.add(LoopPromoted, lp.promoted);
