@@ -9,6 +9,7 @@
 
 #include "egopt/llvm/AnalysisManagers.h"
 #include "egopt/llvm/SmallLoopUnroll.h"
+#include "egopt/skeleton/CountedLoops.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/CGSCCPassManager.h"
@@ -26,6 +27,8 @@
 #include "llvm/Transforms/IPO/ModuleInliner.h"
 #include "llvm/Transforms/IPO/SCCP.h"
 #include "llvm/Transforms/Instrumentation/AllocToken.h"
+#include "llvm/Transforms/Scalar/LoopDeletion.h"
+#include "llvm/Transforms/Scalar/LoopIdiomRecognize.h"
 #include "llvm/Transforms/Scalar/LoopPassManager.h"
 #include "llvm/Transforms/Scalar/LoopRotation.h"
 #include "llvm/Transforms/Scalar/LoopUnrollPass.h"
@@ -112,6 +115,8 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
       // counted loops get a larger limit than LLVM's: the body is not
       // simplified yet (SmallLoopUnroll.h).
       // The unroller runs only on functions with a loop it may unroll.
+      // First Rust's iterator loops are made countable (CountedLoops.h).
+      fpm.addPass(passes::CountedLoops(&stats));
       FunctionPassManager unroll;
       unroll.addPass(createFunctionToLoopPassAdaptor(LoopFullUnrollPass(int(optLevel))));
       // The unrolled copies index arrays by constants now: SROA turns
@@ -145,9 +150,17 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
   // per iteration instead of two, and the form LLVM's vectorizer after the
   // e-graph needs (an exit at the latch). Last, once inlining and
   // unrolling have settled the loops (docs/pipeline.md, "Loop passes").
-  if (optLevel >= 2 && loopPasses)
-    mpm.addPass(
-        createModuleToFunctionPassAdaptor(createFunctionToLoopPassAdaptor(LoopRotatePass())));
+  // Then, as in LLVM's pipeline, loops that fill or copy memory a byte at
+  // a time become memset and memcpy (Rust's zeroed `GenericArray`s; the
+  // rotated form is the one loop idiom recognition reads), and the loops
+  // that are left with no effect are deleted.
+  if (optLevel >= 2 && loopPasses) {
+    LoopPassManager lpm;
+    lpm.addPass(LoopRotatePass());
+    lpm.addPass(LoopIdiomRecognizePass());
+    lpm.addPass(LoopDeletionPass());
+    mpm.addPass(createModuleToFunctionPassAdaptor(createFunctionToLoopPassAdaptor(std::move(lpm))));
+  }
   PassBuilder pb(tm);
   if (Error e = addExtraPrePasses(pb, mpm, opts.extraPrePasses)) return e;
   mpm.run(m, am.mam);

@@ -125,8 +125,9 @@ struct DriverOptions {
                                            "function-attribute inference)"),
                                   cl::cat(category)};
   cl::opt<bool> noLoopPasses{"no-loop-passes",
-                             cl::desc("Skip LLVM's loop passes (full unrolling before the "
-                                      "e-graph, vectorization after it; -O2 and up)"),
+                             cl::desc("Skip LLVM's loop passes (full unrolling, rotation, loop "
+                                      "idiom and deletion before the e-graph, "
+                                      "vectorization after it; -O2 and up)"),
                              cl::cat(category)};
   cl::opt<bool> noEGraph{"no-egraph",
                          cl::desc("Skip the e-graph (lifting, rules, extraction, elaboration): "

@@ -3,14 +3,17 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/CFG.h"
+#include "llvm/Analysis/ConstantFolding.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/SSAUpdater.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 
@@ -31,15 +34,19 @@ constexpr unsigned kMaxLiveValues = 8;
 /// (`-jump-threading-threshold`): a lifetime end, an address and a load or two.
 constexpr unsigned kMaxCopiedInstructions = 6;
 
+/// Casts between the phi and the decision that are looked through: Rust's
+/// tags reach the branch as `trunc (zext phi)` after SROA.
+constexpr unsigned kMaxCasts = 3;
+
 /// How a block picks its successor: the terminator, the phi it reads, and
-/// the test between them, if any.
+/// the tests between them, if any.
 struct Decision {
   Instruction *terminator;
   PHINode *phi;
-  /// An icmp of the phi with a constant, or a trunc of the phi (Rust's
-  /// `Option` tags are i32 or i64 phis of 0 and 1, tested as i1); null: the
-  /// terminator reads the phi itself.
-  Instruction *test;
+  /// From the phi outwards: casts (Rust's `Option` tags are i32 or i64 phis
+  /// of 0 and 1, tested as an i1), then at most one icmp with a constant;
+  /// empty: the terminator reads the phi itself. Each has one use.
+  SmallVector<Instruction *, kMaxCasts + 1> tests;
   SmallVector<Instruction *, kMaxCopiedInstructions> copied; // the rest, in order
 };
 
@@ -61,17 +68,32 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
     condition = br->getCondition();
   else
     return std::nullopt;
-  Decision d{terminator, dyn_cast<PHINode>(condition), nullptr, {}};
-  if (!d.phi) {
-    d.test = dyn_cast<Instruction>(condition);
-    if (!d.test || d.test->getParent() != &bb || !d.test->hasOneUse()) return std::nullopt;
-    if (isa<ICmpInst>(d.test) ? !isa<ConstantInt>(d.test->getOperand(1)) : !isa<TruncInst>(d.test))
+  Decision d{terminator, nullptr, {}, {}};
+  // Walk from the condition back to the phi.
+  Value *v = condition;
+  while (!isa<PHINode>(v)) {
+    auto *test = dyn_cast<Instruction>(v);
+    if (!test || test->getParent() != &bb || !test->hasOneUse()) return std::nullopt;
+    bool isCompare = isa<ICmpInst>(test) && isa<ConstantInt>(test->getOperand(1));
+    if (isCompare ? !d.tests.empty() : !isa<CastInst>(test) || !test->getType()->isIntegerTy())
       return std::nullopt;
-    d.phi = dyn_cast<PHINode>(d.test->getOperand(0));
+    if (d.tests.size() == kMaxCasts + 1) return std::nullopt;
+    d.tests.push_back(test);
+    v = test->getOperand(0);
   }
-  if (!d.phi || d.phi->getParent() != &bb) return std::nullopt;
+  std::reverse(d.tests.begin(), d.tests.end());
+  d.phi = cast<PHINode>(v);
+  if (d.phi->getParent() != &bb || !d.phi->getType()->isIntegerTy()) return std::nullopt;
+  // Unused but by each other and without effect (the pair an inlined
+  // `next` built): no copy needed, the dead sweep takes them.
+  SmallPtrSet<const Instruction *, 8> unused;
+  for (Instruction &i : reverse(bb))
+    if (!isa<PHINode>(i) && &i != terminator && wouldInstructionBeTriviallyDead(&i) &&
+        all_of(i.users(), [&](const User *u) { return unused.contains(cast<Instruction>(u)); }))
+      unused.insert(&i);
   for (Instruction &i : bb) {
-    if (isa<PHINode>(i) || &i == d.test || &i == terminator) continue;
+    if (isa<PHINode>(i) || is_contained(d.tests, &i) || &i == terminator || unused.contains(&i))
+      continue;
     if (d.copied.size() == kMaxCopiedInstructions || !copyable(i)) return std::nullopt;
     d.copied.push_back(&i);
   }
@@ -84,19 +106,23 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
 BasicBlock *successorFor(const Decision &d, Value *value) {
   auto *known = dyn_cast<ConstantInt>(value);
   if (!known) return nullptr;
-  BasicBlock *to;
-  if (auto *trunc = dyn_cast_or_null<TruncInst>(d.test))
-    known = ConstantInt::get(trunc->getContext(),
-                             known->getValue().trunc(trunc->getType()->getIntegerBitWidth()));
-  if (auto *compare = dyn_cast_or_null<ICmpInst>(d.test)) {
-    const APInt &rhs = cast<ConstantInt>(compare->getOperand(1))->getValue();
-    bool holds = ICmpInst::compare(known->getValue(), rhs, compare->getPredicate());
-    to = cast<BranchInst>(d.terminator)->getSuccessor(holds ? 0 : 1);
-  } else if (auto *sw = dyn_cast<SwitchInst>(d.terminator)) {
-    to = sw->findCaseValue(known)->getCaseSuccessor();
-  } else {
-    to = cast<BranchInst>(d.terminator)->getSuccessor(known->isZero() ? 1 : 0);
+  const DataLayout &layout = d.terminator->getModule()->getDataLayout();
+  for (Instruction *test : d.tests) {
+    if (auto *compare = dyn_cast<ICmpInst>(test)) {
+      const APInt &rhs = cast<ConstantInt>(compare->getOperand(1))->getValue();
+      bool holds = ICmpInst::compare(known->getValue(), rhs, compare->getPredicate());
+      known = ConstantInt::getBool(test->getContext(), holds);
+      continue;
+    }
+    known = dyn_cast_or_null<ConstantInt>(
+        ConstantFoldCastOperand(cast<CastInst>(test)->getOpcode(), known, test->getType(), layout));
+    if (!known) return nullptr;
   }
+  BasicBlock *to;
+  if (auto *sw = dyn_cast<SwitchInst>(d.terminator))
+    to = sw->findCaseValue(known)->getCaseSuccessor();
+  else
+    to = cast<BranchInst>(d.terminator)->getSuccessor(known->isZero() ? 1 : 0);
   return isa<UnreachableInst>(to->getFirstNonPHIOrDbg()) ? nullptr : to;
 }
 
@@ -188,7 +214,7 @@ void thread(BasicBlock &bb, const Decision &d, ArrayRef<Edge> edges,
 
 } // namespace
 
-size_t threadPhiBranches(Function &f) {
+size_t threadPhiBranches(Function &f, PhiBranchScope scope) {
   SmallVector<std::pair<const BasicBlock *, const BasicBlock *>, 16> backEdges;
   FindFunctionBackedges(f, backEdges);
   SmallPtrSet<const BasicBlock *, 16> loopHeaders;
@@ -201,6 +227,10 @@ size_t threadPhiBranches(Function &f) {
     if (loopHeaders.contains(bb) || bb->hasAddressTaken()) continue;
     std::optional<Decision> d = decisionOf(*bb);
     if (!d) continue;
+    if (scope == PhiBranchScope::OptionTags &&
+        (d->tests.empty() || !isa<TruncInst>(d->tests.back()) ||
+         !d->tests.back()->getType()->isIntegerTy(1)))
+      continue;
     SmallVector<Edge, 8> edges = threadableEdges(*bb, *d, loopHeaders);
     if (edges.empty()) continue;
     SmallVector<Instruction *, kMaxLiveValues> liveValues;

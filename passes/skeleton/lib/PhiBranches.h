@@ -22,7 +22,14 @@
 
 namespace egopt::passes {
 
+/// Which decisions are threaded.
+enum class PhiBranchScope {
+  Every,
+  /// Only an `Option` tag: a phi tested as an i1 through a `trunc`.
+  OptionTags,
+};
+
 /// Threads such edges in `f`; returns how many.
-size_t threadPhiBranches(llvm::Function &f);
+size_t threadPhiBranches(llvm::Function &f, PhiBranchScope scope = PhiBranchScope::Every);
 
 } // namespace egopt::passes

@@ -3,17 +3,20 @@
 #include "Calls.h"
 #include "ConstantCopies.h"
 #include "ConstantLoads.h"
+#include "DeadLoops.h"
 #include "DeadStores.h"
 #include "EdgeSelects.h"
 #include "LibraryCalls.h"
 #include "LoadForwarding.h"
 #include "LoopPromotion.h"
 #include "MemCopyForwarding.h"
+#include "OverflowChecks.h"
 #include "PhiBranches.h"
 #include "SmallMemTransfers.h"
 #include "WriteOnlyAllocas.h"
 
 #include "llvm/Analysis/MemorySSA.h"
+#include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/Transforms/Utils/Local.h"
 
 namespace egopt::passes {
@@ -21,6 +24,8 @@ using namespace llvm;
 
 EGOPT_STATISTIC(EdgeSelects, "02-skeleton", "edge_selects",
                 "phi operands: selects decided by the incoming edge");
+EGOPT_STATISTIC(OverflowChecks, "02-skeleton", "overflow_checks_removed",
+                "overflow intrinsics whose operands' ranges rule the overflow out");
 EGOPT_STATISTIC(PhiBranches, "02-skeleton", "phi_branches_threaded",
                 "edges into a branch on a phi of constants sent to the successor taken");
 EGOPT_STATISTIC(ReturnedArguments, "02-skeleton", "returned_arguments",
@@ -49,6 +54,10 @@ EGOPT_STATISTIC(LoopPromoted, "02-skeleton", "loop_promoted",
                 "locations a loop loads and stores, kept in a register across it");
 EGOPT_STATISTIC(LoopHoistedLoads, "02-skeleton", "loop_hoisted_loads",
                 "loads of memory a loop only reads, hoisted before it");
+EGOPT_STATISTIC(LoopExitValues, "02-skeleton", "loop_exit_values",
+                "uses after a loop given the constant the loop ends with");
+EGOPT_STATISTIC(DeadLoops, "02-skeleton", "dead_loops",
+                "loops left without effects or results, deleted");
 EGOPT_STATISTIC(WriteOnlyAllocas, "02-skeleton", "write_only_allocas",
                 "stack slots only written (stores, memcpy, memset), erased with their writes");
 
@@ -69,6 +78,12 @@ const Step kSteps[] = {
      /*requiredForLifting=*/true},
     {"edge-selects", [](Function &f, AnalysisManagers &,
                         eg::Statistics &s) { s.add(EdgeSelects, simplifyEdgeSelects(f)); }},
+    // Before phi-branches: a removed check's branch no longer splits the
+    // path from the guard to the iterator's tag.
+    {"overflow-checks",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       s.add(OverflowChecks, removeImpossibleOverflowChecks(f, am.fam));
+     }},
     // After edge-selects, which can leave a phi a constant on an edge.
     {"phi-branches", [](Function &f, AnalysisManagers &,
                         eg::Statistics &s) { s.add(PhiBranches, threadPhiBranches(f)); }},
@@ -114,14 +129,21 @@ const Step kSteps[] = {
        s.add(DeadStores, eraseOverwrittenStores(f, am.fam.getResult<AAManager>(f)));
      }},
     // After forwarding, so a loop's redundant loads are gone; the CFG is the
-    // one load forwarding saw, so its dominator tree still holds.
+    // one load forwarding saw, so its dominator tree still holds. Then the
+    // loops promotion left only counting go.
     {"loop-promotion",
      [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
-       LoopPromotionStats lp = promoteLoopMemory(am.fam.getResult<LoopAnalysis>(f),
-                                                 am.fam.getResult<DominatorTreeAnalysis>(f),
-                                                 am.fam.getResult<AAManager>(f));
+       auto &li = am.fam.getResult<LoopAnalysis>(f);
+       auto &dt = am.fam.getResult<DominatorTreeAnalysis>(f);
+       LoopPromotionStats lp = promoteLoopMemory(li, dt, am.fam.getResult<AAManager>(f));
        s.add(LoopPromoted, lp.promoted);
        s.add(LoopHoistedLoads, lp.hoistedLoads);
+       // Promotion can leave a loop only counting in a register
+       // (DeadLoops.h); elsewhere scalar evolution is not worth its cost.
+       if (!lp.promoted) return;
+       DeadLoopStats dl = deleteCountingLoops(li, dt, am.fam.getResult<ScalarEvolutionAnalysis>(f));
+       s.add(LoopExitValues, dl.exitValues);
+       s.add(DeadLoops, dl.deleted);
      }},
     // Last: forwarding and the constant loads may have taken the last read.
     {"write-only-allocas",

@@ -10,13 +10,16 @@
 ; are copied onto both edges and the loaded value meets in %end (LLVM's
 ; simplifycfg, a pre-pass, leaves this block: its load is used elsewhere). In
 ; @noduplicate_call the call must not be copied, so the block stays. In
-; @option_tag (Rust's `Range::next`) the phi is tested through a trunc.
+; @option_tag (Rust's `Range::next`) the phi is tested through a trunc; in
+; @option_tag_casts through a zext and a trunc, as SROA leaves it, and the
+; unused pair the inlined `next` built is not copied (no copy of the block:
+; the edges go straight to the successors).
 ;
 ; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-loop-passes --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; RUN: egopt --no-loop-passes --no-interprocedural --no-skeleton --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
-; STATS: "phi_branches_threaded": 8
+; STATS: "phi_branches_threaded": 10
 ; OFF: switch i32 %dest
 
 ; CHECK-LABEL: define {{.*}}@cleanup_switch(
@@ -79,6 +82,16 @@ declare void @k()
 ; CHECK-NEXT:    br i1 %lt, label %some, label %done
 ; CHECK:       some:
 ; CHECK:         br label %body
+; CHECK:       done:
+; CHECK-NEXT:    ret i32 %i
+
+; CHECK-LABEL: define {{.*}}@option_tag_casts(
+; CHECK:       head:
+; CHECK-NEXT:    %i = phi i32 [ 0, %entry ], [ %inc, %body ]
+; CHECK-NEXT:    %lt = icmp slt i32 %i, %n
+; CHECK-NEXT:    br i1 %lt, label %some, label %done
+; CHECK-NOT:   .thread
+; CHECK-NOT:     trunc
 ; CHECK:       done:
 ; CHECK-NEXT:    ret i32 %i
 
@@ -209,6 +222,33 @@ next:
   %i.next = phi i32 [ %i, %head ], [ %inc, %some ]
   %tag = phi i64 [ 0, %head ], [ 1, %some ]
   %is = trunc i64 %tag to i1
+  br i1 %is, label %body, label %done
+body:
+  call void @k()
+  br label %head
+done:
+  ret i32 %i.next
+}
+
+define i32 @option_tag_casts(i32 %n) {
+entry:
+  br label %head
+head:
+  %i = phi i32 [ 0, %entry ], [ %i.next, %body ]
+  %lt = icmp slt i32 %i, %n
+  br i1 %lt, label %some, label %next
+some:
+  %inc = add i32 %i, 1
+  call void @h()
+  br label %next
+next:
+  %i.next = phi i32 [ %i, %head ], [ %inc, %some ]
+  %value = phi i32 [ undef, %head ], [ %i, %some ]
+  %tag = phi i32 [ 0, %head ], [ 1, %some ]
+  %pair.0 = insertvalue { i32, i32 } poison, i32 %tag, 0
+  %pair = insertvalue { i32, i32 } %pair.0, i32 %value, 1
+  %wide = zext nneg i32 %tag to i64
+  %is = trunc nuw i64 %wide to i1
   br i1 %is, label %body, label %done
 body:
   call void @k()
