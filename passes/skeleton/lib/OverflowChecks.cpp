@@ -68,7 +68,7 @@ size_t removeImpossibleOverflowChecks(Function &f, FunctionAnalysisManager &fam)
     replace(*call);
     ++removed;
   }
-  fam.invalidate(f, PreservedAnalyses::none());
+  if (removed) fam.invalidate(f, PreservedAnalyses::none());
   return removed;
 }
 

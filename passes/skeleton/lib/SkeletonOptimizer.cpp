@@ -85,8 +85,13 @@ const Step kSteps[] = {
        s.add(OverflowChecks, removeImpossibleOverflowChecks(f, am.fam));
      }},
     // After edge-selects, which can leave a phi a constant on an edge.
-    {"phi-branches", [](Function &f, AnalysisManagers &,
-                        eg::Statistics &s) { s.add(PhiBranches, threadPhiBranches(f)); }},
+    // The dominator tree overflow-checks' LVI computed goes when edges move.
+    {"phi-branches",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       size_t threaded = threadPhiBranches(f);
+       s.add(PhiBranches, threaded);
+       if (threaded) am.fam.invalidate(f, PreservedAnalyses::none());
+     }},
     {"returned-arguments",
      [](Function &f, AnalysisManagers &, eg::Statistics &s) {
        s.add(ReturnedArguments, forwardReturnedArguments(f));
