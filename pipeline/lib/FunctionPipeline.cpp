@@ -316,7 +316,10 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
   // Lowering rewrites each function in place: the vectorizer and an
   // experiment's passes see the same functions, and count as lowering.
   auto tLower = Clock::now();
-  if (opts.optLevel >= 2 && opts.loopPasses && tm) vectorizeLoops(functions, *tm, stats);
+  if (opts.optLevel >= 2 && opts.loopPasses && tm) {
+    vectorizeLoops(functions, *tm, stats);
+    vectorizeStraightLine(functions, *tm, stats);
+  }
   runExtraPostPasses(functions, opts, tm);
   stats.addSeconds(LowerSeconds, since(tLower));
   return Error::success();

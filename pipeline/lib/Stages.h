@@ -7,6 +7,7 @@
 //                        extract (functions in parallel), fold branches,
 //                        elaborate, verify
 //   LoopPolicy.cpp       which loops LLVM's vectorizer may widen, after that
+//   StraightLineVectorizer.cpp  then LLVM's SLP vectorizer, where it pays
 //   Units.cpp            codegen units: split, each unit optimized and
 //                        compiled in parallel, in its own context
 //   Join.cpp             the units' objects joined with `ld.lld -r`
@@ -80,6 +81,12 @@ llvm::Error simplifyFunction(llvm::Function &f, passes::SkeletonOptimizer &skele
 /// loops egopt lets it widen; counts the functions it changed.
 void vectorizeLoops(llvm::ArrayRef<llvm::Function *> functions, llvm::TargetMachine &tm,
                     eg::Statistics &stats);
+
+/// StraightLineVectorizer.cpp: LLVM's SLP vectorizer on the lowered
+/// functions that compute with floating-point values, after the loop
+/// vectorizer; counts the functions it changed.
+void vectorizeStraightLine(llvm::ArrayRef<llvm::Function *> functions, llvm::TargetMachine &tm,
+                           eg::Statistics &stats);
 
 /// Units.cpp: optimizes and compiles `m` as `plan`'s units (more than one),
 /// in parallel; one output per unit, in unit order.
