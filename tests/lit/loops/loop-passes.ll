@@ -17,8 +17,8 @@ declare void @use(i32)
 
 ; Eight iterations of a body that LLVM's -O2 size limit (150) finds too big
 ; in this unsimplified form; under egopt's own limit for small counted loops
-; (200, pipeline/include/egopt/SmallLoopUnroll.h) it is unrolled. SROA then
-; runs again: the array indexed by the induction variable, now by
+; (200, passes/llvm/include/egopt/llvm/SmallLoopUnroll.h) it is unrolled.
+; SROA then runs again: the array indexed by the induction variable, now by
 ; constants, becomes values (no alloca left).
 ; CHECK-LABEL: define {{.*}}@streams(
 ; CHECK-NOT:     alloca
