@@ -15,6 +15,7 @@
 #include "egopt/egraph/Runner.h"
 #include "egopt/extract/ExtractFunction.h"
 #include "egopt/lift/Lifter.h"
+#include "egopt/llvm/AnalysisManagers.h"
 #include "egopt/lower/BranchFolding.h"
 #include "egopt/lower/Elaborator.h"
 #include "egopt/rewrite/Reassociate.h"
@@ -317,8 +318,9 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
   // experiment's passes see the same functions, and count as lowering.
   auto tLower = Clock::now();
   if (opts.optLevel >= 2 && opts.loopPasses && tm) {
-    vectorizeLoops(functions, *tm, stats);
-    vectorizeStraightLine(functions, *tm, stats);
+    passes::AnalysisManagers am(tm); // one set of analyses for both
+    vectorizeLoops(functions, am.fam, stats);
+    vectorizeStraightLine(functions, am.fam, stats);
   }
   runExtraPostPasses(functions, opts, tm);
   stats.addSeconds(LowerSeconds, since(tLower));

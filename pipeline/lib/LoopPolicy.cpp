@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
 
-#include "egopt/llvm/AnalysisManagers.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/AssumptionCache.h"
@@ -47,9 +46,8 @@ EGOPT_STATISTIC(VectorizedFunctions, "07-loops.vectorize", "vectorized_functions
 ///   vector path of the corpus's such loops (copies whose source and
 ///   destination overlap by design) ran rarely. Loop access analysis finds
 ///   them, and the vectorizer then reuses it.
-void vectorizeLoops(ArrayRef<Function *> functions, TargetMachine &tm, eg::Statistics &stats) {
-  passes::AnalysisManagers am(&tm);
-  FunctionAnalysisManager &fam = am.fam;
+void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam,
+                    eg::Statistics &stats) {
   FunctionPassManager fpm;
   fpm.addPass(LoopVectorizePass());
   // What the vectorizer leaves for InstCombine and VectorCombine, as in

@@ -78,15 +78,17 @@ llvm::Error simplifyFunction(llvm::Function &f, passes::SkeletonOptimizer &skele
                              const Options &opts, eg::Statistics &stats, llvm::TargetMachine *tm);
 
 /// LoopPolicy.cpp: LLVM's loop vectorizer on the lowered functions, on the
-/// loops egopt lets it widen; counts the functions it changed.
-void vectorizeLoops(llvm::ArrayRef<llvm::Function *> functions, llvm::TargetMachine &tm,
+/// loops egopt lets it widen; counts the functions it changed. `fam`: the
+/// unit's target's analyses (the vectorizers' cost models need the target);
+/// each function's are dropped once it is done.
+void vectorizeLoops(llvm::ArrayRef<llvm::Function *> functions, llvm::FunctionAnalysisManager &fam,
                     eg::Statistics &stats);
 
 /// StraightLineVectorizer.cpp: LLVM's SLP vectorizer on the lowered
 /// functions that compute with floating-point values, after the loop
 /// vectorizer; counts the functions it changed.
-void vectorizeStraightLine(llvm::ArrayRef<llvm::Function *> functions, llvm::TargetMachine &tm,
-                           eg::Statistics &stats);
+void vectorizeStraightLine(llvm::ArrayRef<llvm::Function *> functions,
+                           llvm::FunctionAnalysisManager &fam, eg::Statistics &stats);
 
 /// Units.cpp: optimizes and compiles `m` as `plan`'s units (more than one),
 /// in parallel; one output per unit, in unit order.

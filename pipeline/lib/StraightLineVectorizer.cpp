@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
 
-#include "egopt/llvm/AnalysisManagers.h"
 
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/InstIterator.h"
@@ -36,10 +35,8 @@ bool computesFloats(Function &f) {
 
 } // namespace
 
-void vectorizeStraightLine(ArrayRef<Function *> functions, TargetMachine &tm,
+void vectorizeStraightLine(ArrayRef<Function *> functions, FunctionAnalysisManager &fam,
                            eg::Statistics &stats) {
-  passes::AnalysisManagers am(&tm);
-  FunctionAnalysisManager &fam = am.fam;
   SLPVectorizerPass slp;
   for (Function *f : functions) {
     scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });

@@ -56,7 +56,7 @@ size_t removeImpossibleOverflowChecks(Function &f, FunctionAnalysisManager &fam)
   SmallVector<WithOverflowInst *, 8> calls;
   for (Instruction &i : instructions(f))
     if (auto *call = dyn_cast<WithOverflowInst>(&i);
-        call && !call->getType()->isVectorTy() && !call->getLHS()->getType()->isVectorTy())
+        call && !call->getLHS()->getType()->isVectorTy())
       calls.push_back(call);
   if (calls.empty()) return 0;
   auto &lvi = fam.getResult<LazyValueAnalysis>(f);
@@ -68,7 +68,6 @@ size_t removeImpossibleOverflowChecks(Function &f, FunctionAnalysisManager &fam)
     replace(*call);
     ++removed;
   }
-  if (removed) fam.invalidate(f, PreservedAnalyses::none());
   return removed;
 }
 

@@ -20,9 +20,9 @@
 namespace egopt::passes {
 
 /// Replaces such calls in `f`; returns how many. Asks `fam` for LVI only
-/// when `f` has such a call, and invalidates `f`'s analyses when it changed
-/// something. (LVI computes the dominator tree: a step after that changes
-/// the control flow must invalidate it.)
+/// when `f` has such a call; a caller that changed something invalidates
+/// `f`'s analyses. (LVI computes the dominator tree: a step after that
+/// changes the control flow must invalidate it too.)
 size_t removeImpossibleOverflowChecks(llvm::Function &f, llvm::FunctionAnalysisManager &fam);
 
 } // namespace egopt::passes

@@ -55,7 +55,7 @@ EGOPT_STATISTIC(LoopPromoted, "02-skeleton", "loop_promoted",
 EGOPT_STATISTIC(LoopHoistedLoads, "02-skeleton", "loop_hoisted_loads",
                 "loads of memory a loop only reads, hoisted before it");
 EGOPT_STATISTIC(LoopExitValues, "02-skeleton", "loop_exit_values",
-                "uses after a loop given the constant the loop ends with");
+                "uses after a loop given the value the loop ends with");
 EGOPT_STATISTIC(DeadLoops, "02-skeleton", "dead_loops",
                 "loops left without effects or results, deleted");
 EGOPT_STATISTIC(WriteOnlyAllocas, "02-skeleton", "write_only_allocas",
@@ -82,7 +82,9 @@ const Step kSteps[] = {
     // path from the guard to the iterator's tag.
     {"overflow-checks",
      [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
-       s.add(OverflowChecks, removeImpossibleOverflowChecks(f, am.fam));
+       size_t removed = removeImpossibleOverflowChecks(f, am.fam);
+       s.add(OverflowChecks, removed);
+       if (removed) am.fam.invalidate(f, PreservedAnalyses::none());
      }},
     // After edge-selects, which can leave a phi a constant on an edge.
     // The dominator tree overflow-checks' LVI computed goes when edges move.

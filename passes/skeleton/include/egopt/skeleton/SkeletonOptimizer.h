@@ -6,7 +6,10 @@
 // argument forwarded, and dead instructions deleted (Calls.h); then the
 // memory optimizations: small memory intrinsics as scalar loads and stores
 // (SmallMemTransfers.h), load forwarding (LoadForwarding.h), dead stores
-// (DeadStores.h; a forwarded load no longer separates two stores).
+// (DeadStores.h; a forwarded load no longer separates two stores); loop
+// promotion (LoopPromotion.h) and the loops it leaves only counting
+// (DeadLoops.h). Before the memory steps: overflow checks a guard rules out
+// (OverflowChecks.h) and branches on a phi of constants (PhiBranches.h).
 //
 // Every optimization is one step of the same shape, listed once, in the
 // order they run, in SkeletonOptimizer.cpp, where its counters are declared.
