@@ -318,9 +318,10 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
   // experiment's passes see the same functions, and count as lowering.
   auto tLower = Clock::now();
   if (opts.optLevel >= 2 && opts.loopPasses && tm) {
-    passes::AnalysisManagers am(tm); // one set of analyses for both
+    passes::AnalysisManagers am(tm); // one set of analyses for the three
     vectorizeLoops(functions, am.fam, stats);
     vectorizeStraightLine(functions, am.fam, stats);
+    unrollLoops(functions, am.fam, stats);
   }
   runExtraPostPasses(functions, opts, tm);
   stats.addSeconds(LowerSeconds, since(tLower));

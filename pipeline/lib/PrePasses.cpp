@@ -27,6 +27,7 @@
 #include "llvm/Transforms/IPO/ModuleInliner.h"
 #include "llvm/Transforms/IPO/SCCP.h"
 #include "llvm/Transforms/Instrumentation/AllocToken.h"
+#include "llvm/Transforms/Scalar/IndVarSimplify.h"
 #include "llvm/Transforms/Scalar/LoopDeletion.h"
 #include "llvm/Transforms/Scalar/LoopIdiomRecognize.h"
 #include "llvm/Transforms/Scalar/LoopPassManager.h"
@@ -152,12 +153,16 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
   // unrolling have settled the loops (docs/pipeline.md, "Loop passes").
   // Then, as in LLVM's pipeline, loops that fill or copy memory a byte at
   // a time become memset and memcpy (Rust's zeroed `GenericArray`s; the
-  // rotated form is the one loop idiom recognition reads), and the loops
-  // that are left with no effect are deleted.
+  // rotated form is the one loop idiom recognition reads); induction
+  // variables are widened to the pointer width and exit tests rewritten on
+  // them (`a[i - 12]` with an `int i` is then one address plus a constant
+  // offset, not a sign extension per access), and the loops that are left
+  // with no effect are deleted.
   if (optLevel >= 2 && loopPasses) {
     LoopPassManager lpm;
     lpm.addPass(LoopRotatePass());
     lpm.addPass(LoopIdiomRecognizePass());
+    lpm.addPass(IndVarSimplifyPass());
     lpm.addPass(LoopDeletionPass());
     mpm.addPass(createModuleToFunctionPassAdaptor(createFunctionToLoopPassAdaptor(std::move(lpm))));
   }

@@ -8,6 +8,7 @@
 //                        elaborate, verify
 //   LoopPolicy.cpp       which loops LLVM's vectorizer may widen, after that
 //   StraightLineVectorizer.cpp  then LLVM's SLP vectorizer, where it pays
+//   LoopUnrolling.cpp    then LLVM's partial and runtime loop unrolling
 //   Units.cpp            codegen units: split, each unit optimized and
 //                        compiled in parallel, in its own context
 //   Join.cpp             the units' objects joined with `ld.lld -r`
@@ -89,6 +90,12 @@ void vectorizeLoops(llvm::ArrayRef<llvm::Function *> functions, llvm::FunctionAn
 /// vectorizer; counts the functions it changed.
 void vectorizeStraightLine(llvm::ArrayRef<llvm::Function *> functions,
                            llvm::FunctionAnalysisManager &fam, eg::Statistics &stats);
+
+/// LoopUnrolling.cpp: LLVM's partial and runtime loop unroller on the
+/// lowered functions that have loops, after the vectorizers; counts the
+/// functions whose loops it repeated.
+void unrollLoops(llvm::ArrayRef<llvm::Function *> functions, llvm::FunctionAnalysisManager &fam,
+                 eg::Statistics &stats);
 
 /// Units.cpp: optimizes and compiles `m` as `plan`'s units (more than one),
 /// in parallel; one output per unit, in unit order.

@@ -126,8 +126,9 @@ struct DriverOptions {
                                   cl::cat(category)};
   cl::opt<bool> noLoopPasses{"no-loop-passes",
                              cl::desc("Skip LLVM's loop passes (full unrolling, rotation, loop "
-                                      "idiom and deletion before the e-graph, "
-                                      "vectorization after it; -O2 and up)"),
+                                      "idiom, induction variables and deletion before the "
+                                      "e-graph, vectorization and partial unrolling after "
+                                      "it; -O2 and up)"),
                              cl::cat(category)};
   cl::opt<bool> noEGraph{"no-egraph",
                          cl::desc("Skip the e-graph (lifting, rules, extraction, elaboration): "
@@ -356,7 +357,8 @@ int main(int argc, char **argv) {
       "  and constant intrinsics lowered, interprocedural SCCP and function-attribute\n"
       "  inference at -O1 and up; the CGSCC inliner and full unrolling of constant\n"
       "  trip counts at -O2 and up. After the e-graph, LLVM's loop vectorizer at -O2\n"
-      "  and up, then InstCombine and VectorCombine on the functions it widened.\n"
+      "  and up, then InstCombine and VectorCombine on the functions it widened, the\n"
+      "  SLP vectorizer on floating-point code, and partial and runtime unrolling.\n"
       "  LLVM's scalar optimizers do not otherwise run: the e-graph does that work.\n");
   if (!cmdError.empty()) fail(cmdError);
   egopt::Options opts = pipelineOptions(options);

@@ -55,8 +55,9 @@ struct Options {
   bool interprocedural = true;
   /// At -O2 and up, run LLVM's loop passes: full unrolling of constant trip
   /// counts before the e-graph (which then folds the unrolled copies),
-  /// rotation, loop idiom recognition and loop deletion after the inliner,
-  /// vectorization after the e-graph (docs/pipeline.md, "Loop passes").
+  /// rotation, loop idiom recognition, induction-variable simplification and
+  /// loop deletion after the inliner; vectorization, then partial and runtime
+  /// unrolling after the e-graph (docs/pipeline.md, "Loop passes").
   bool loopPasses = true;
   extract::ExtractorKind extractor = extract::ExtractorKind::Dag;
   /// Also run the other extractor on each e-graph, for Stats::greedyDagCost

@@ -1,0 +1,62 @@
+//===- LoopUnrolling.cpp - LLVM's partial and runtime loop unrolling -------===//
+//
+// After the vectorizers, at -O2 and up (docs/pipeline.md, "Loop passes").
+//
+//===----------------------------------------------------------------------===//
+#include "Stages.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/Transforms/Scalar/LoopUnrollPass.h"
+#include "llvm/Transforms/Utils/LCSSA.h"
+#include "llvm/Transforms/Utils/LoopSimplify.h"
+
+namespace egopt {
+using namespace llvm;
+
+EGOPT_STATISTIC(UnrolledFunctions, "07-loops.unroll", "runtime_unrolled_functions",
+                "functions whose loops LLVM's partial and runtime unroller changed");
+
+/// LLVM's loop unroller as its -O2 pipeline runs it after the vectorizers:
+/// loops whose trip count is unknown get their body repeated (up to the
+/// target's loop buffer, for x86 a few dozen micro-operations) with a
+/// remainder loop for the leftover iterations. A short hash or checksum loop
+/// (`h = (h ^ *p++) * k`) then runs a test and an increment per four bytes
+/// instead of per byte. Loops whose trip count the e-graph made constant, or
+/// that were over the pre-passes' limit (SmallLoopUnroll.h), may be unrolled
+/// fully here, by LLVM's own cost model: on the tuning half that bought
+/// expat and FLAC's `o2` flavor 1 to 2% more than partial unrolling alone
+/// (docs/pipeline.md).
+///
+/// No InstCombine after it, unlike LLVM's pipeline: the copies' offsets
+/// (`p + i + 1`, `p + i + 2`, ...) are what code generation folds into
+/// addressing modes, and the remainder's trip count is one `and`.
+void unrollLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam,
+                 eg::Statistics &stats) {
+  LoopUnrollPass unroll(
+      LoopUnrollOptions(/*OptLevel=*/2, /*OnlyWhenForced=*/false, /*ForgetSCEV=*/false));
+  for (Function *f : functions) {
+    scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
+    // A function without loops is skipped before the unroller's analyses.
+    if (f->isDeclaration()) continue;
+    LoopInfo &li = fam.getResult<LoopAnalysis>(*f);
+    if (li.empty()) continue;
+    // The loop form the unroller makes first (a preheader, dedicated exits,
+    // LCSSA), made here, so that what it adds after is the repeated body.
+    auto &dt = fam.getResult<DominatorTreeAnalysis>(*f);
+    auto &se = fam.getResult<ScalarEvolutionAnalysis>(*f);
+    auto &ac = fam.getResult<AssumptionAnalysis>(*f);
+    for (Loop *l : li) {
+      simplifyLoop(l, &dt, &li, &se, &ac, nullptr, /*PreserveLCSSA=*/false);
+      formLCSSARecursively(*l, dt, &li, &se);
+    }
+    size_t before = f->getInstructionCount();
+    unroll.run(*f, fam);
+    if (f->getInstructionCount() > before) stats.add(UnrolledFunctions);
+  }
+}
+
+} // namespace egopt
