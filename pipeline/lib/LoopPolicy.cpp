@@ -13,6 +13,7 @@
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Utils/LCSSA.h"
 #include "llvm/Transforms/Utils/LoopSimplify.h"
 #include "llvm/Transforms/Utils/LoopUtils.h"
 #include "llvm/Transforms/Vectorize/LoopVectorize.h"
@@ -23,6 +24,17 @@ using namespace llvm;
 
 EGOPT_STATISTIC(VectorizedFunctions, "07-loops.vectorize", "vectorized_functions",
                 "functions whose loops LLVM's vectorizer changed");
+
+void formLoops(Function &f, FunctionAnalysisManager &fam, bool lcssa) {
+  auto &li = fam.getResult<LoopAnalysis>(f);
+  auto &dt = fam.getResult<DominatorTreeAnalysis>(f);
+  auto &se = fam.getResult<ScalarEvolutionAnalysis>(f);
+  auto &ac = fam.getResult<AssumptionAnalysis>(f);
+  for (Loop *l : li) {
+    simplifyLoop(l, &dt, &li, &se, &ac, nullptr, /*PreserveLCSSA=*/false);
+    if (lcssa) formLCSSARecursively(*l, dt, &li, &se);
+  }
+}
 
 /// LLVM's loop vectorizer on the lowered functions that have loops. After the
 /// e-graph: it needs the loops' final form, and its cost model the target's
@@ -91,10 +103,7 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
     if (none_of(innermost, [](auto &e) { return e.second; }) || vectorized(*f)) continue;
     // Loop access analysis wants the vectorizer's loop form (a preheader,
     // one latch, dedicated exits); the vectorizer would make it anyway.
-    auto &dt = fam.getResult<DominatorTreeAnalysis>(*f);
-    auto &se = fam.getResult<ScalarEvolutionAnalysis>(*f);
-    auto &ac = fam.getResult<AssumptionAnalysis>(*f);
-    for (Loop *l : li) simplifyLoop(l, &dt, &li, &se, &ac, nullptr, /*PreserveLCSSA=*/false);
+    formLoops(*f, fam, /*lcssa=*/false);
     auto &access = fam.getResult<LoopAccessAnalysis>(*f);
     // Every other innermost loop is told to stay scalar through the
     // vectorizer's own hint, and gets its loop metadata back afterwards.

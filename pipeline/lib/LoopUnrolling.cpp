@@ -6,13 +6,8 @@
 #include "Stages.h"
 
 #include "llvm/ADT/ScopeExit.h"
-#include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/LoopInfo.h"
-#include "llvm/Analysis/ScalarEvolution.h"
-#include "llvm/IR/Dominators.h"
 #include "llvm/Transforms/Scalar/LoopUnrollPass.h"
-#include "llvm/Transforms/Utils/LCSSA.h"
-#include "llvm/Transforms/Utils/LoopSimplify.h"
 
 namespace egopt {
 using namespace llvm;
@@ -41,18 +36,10 @@ void unrollLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam,
   for (Function *f : functions) {
     scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
     // A function without loops is skipped before the unroller's analyses.
-    if (f->isDeclaration()) continue;
-    LoopInfo &li = fam.getResult<LoopAnalysis>(*f);
-    if (li.empty()) continue;
+    if (fam.getResult<LoopAnalysis>(*f).empty()) continue;
     // The loop form the unroller makes first (a preheader, dedicated exits,
     // LCSSA), made here, so that what it adds after is the repeated body.
-    auto &dt = fam.getResult<DominatorTreeAnalysis>(*f);
-    auto &se = fam.getResult<ScalarEvolutionAnalysis>(*f);
-    auto &ac = fam.getResult<AssumptionAnalysis>(*f);
-    for (Loop *l : li) {
-      simplifyLoop(l, &dt, &li, &se, &ac, nullptr, /*PreserveLCSSA=*/false);
-      formLCSSARecursively(*l, dt, &li, &se);
-    }
+    formLoops(*f, fam, /*lcssa=*/true);
     size_t before = f->getInstructionCount();
     unroll.run(*f, fam);
     if (f->getInstructionCount() > before) stats.add(UnrolledFunctions);

@@ -78,6 +78,12 @@ llvm::Error optimizeFunctions(llvm::Module &m, const Options &opts, eg::Statisti
 llvm::Error simplifyFunction(llvm::Function &f, passes::SkeletonOptimizer &skeleton,
                              const Options &opts, eg::Statistics &stats, llvm::TargetMachine *tm);
 
+/// LoopPolicy.cpp: each top-level loop of `f` in LLVM's simplified form (a
+/// preheader, one latch, dedicated exits), and in LCSSA form when `lcssa`,
+/// as the vectorizer and the unroller want them; updates `fam`'s loop info,
+/// dominator tree and scalar evolution.
+void formLoops(llvm::Function &f, llvm::FunctionAnalysisManager &fam, bool lcssa);
+
 /// LoopPolicy.cpp: LLVM's loop vectorizer on the lowered functions, on the
 /// loops egopt lets it widen; counts the functions it changed. `fam`: the
 /// unit's target's analyses (the vectorizers' cost models need the target);
