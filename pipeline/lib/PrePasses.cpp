@@ -159,12 +159,18 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
   // offset, not a sign extension per access), and the loops that are left
   // with no effect are deleted.
   if (optLevel >= 2 && loopPasses) {
+    // Rotation in a loop pass manager of its own, as in LLVM's pipeline:
+    // rotating a loop makes scalar evolution forget the whole loop nest,
+    // which after induction-variable simplification has filled its caches
+    // costs a walk over the nest per loop (docs/pipeline.md, "Loop passes").
+    FunctionPassManager loops;
+    loops.addPass(createFunctionToLoopPassAdaptor(LoopRotatePass()));
     LoopPassManager lpm;
-    lpm.addPass(LoopRotatePass());
     lpm.addPass(LoopIdiomRecognizePass());
     lpm.addPass(IndVarSimplifyPass());
     lpm.addPass(LoopDeletionPass());
-    mpm.addPass(createModuleToFunctionPassAdaptor(createFunctionToLoopPassAdaptor(std::move(lpm))));
+    loops.addPass(createFunctionToLoopPassAdaptor(std::move(lpm)));
+    mpm.addPass(createModuleToFunctionPassAdaptor(std::move(loops)));
   }
   PassBuilder pb(tm);
   if (Error e = addExtraPrePasses(pb, mpm, opts.extraPrePasses)) return e;
