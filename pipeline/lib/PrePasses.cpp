@@ -165,6 +165,7 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
     // costs a walk over the nest per loop (docs/pipeline.md, "Loop passes").
     FunctionPassManager loops;
     loops.addPass(createFunctionToLoopPassAdaptor(LoopRotatePass()));
+    loops.addPass(passes::RotatedLoopTests(&stats));
     LoopPassManager lpm;
     lpm.addPass(LoopIdiomRecognizePass());
     lpm.addPass(IndVarSimplifyPass());

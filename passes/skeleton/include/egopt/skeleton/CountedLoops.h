@@ -31,4 +31,19 @@ private:
   eg::Statistics *stats_;
 };
 
+/// After loop rotation, before induction-variable simplification: Rust's
+/// slice iterators test the `Option<&T>` their `next` returns against null
+/// (NullTests.h). Once the loop is rotated its guard says the start pointer
+/// is not null, so the test is the iterator's own compare of its pointer
+/// with the end, and the back edge's select of the next pointer its `else`
+/// arm (edge selects): a loop scalar evolution counts.
+class RotatedLoopTests : public llvm::PassInfoMixin<RotatedLoopTests> {
+public:
+  explicit RotatedLoopTests(eg::Statistics *stats = nullptr) : stats_(stats) {}
+  llvm::PreservedAnalyses run(llvm::Function &f, llvm::FunctionAnalysisManager &fam);
+
+private:
+  eg::Statistics *stats_;
+};
+
 } // namespace egopt::passes
