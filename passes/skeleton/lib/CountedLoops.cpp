@@ -49,7 +49,10 @@ PreservedAnalyses CountedLoops::run(Function &f, FunctionAnalysisManager &fam) {
 PreservedAnalyses RotatedLoopTests::run(Function &f, FunctionAnalysisManager &fam) {
   if (fam.getResult<LoopAnalysis>(f).empty()) return PreservedAnalyses::all();
   NullTestsFolded nullTests = foldNullTests(f, fam);
-  size_t edgeSelects = nullTests.tests ? simplifyEdgeSelects(f) : 0;
+  // Always: the back edge's select of the next pointer is decided by the
+  // latch's branch only now that the loop is rotated, also where the
+  // null tests were folded before the full unroller.
+  size_t edgeSelects = simplifyEdgeSelects(f);
   if (stats_) {
     stats_->add(RotatedNullTests, nullTests.tests);
     stats_->add(RotatedEdgeSelects, edgeSelects);

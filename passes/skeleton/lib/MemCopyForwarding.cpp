@@ -12,18 +12,19 @@ namespace {
 /// How far back from a copy the scan for what wrote its source goes.
 constexpr unsigned kMaxScan = 64;
 
-/// The earlier memcpy in `copy`'s block that last wrote all of what `copy`
-/// reads, with the byte offset of `copy`'s source in that memcpy's
+/// The earlier memcpy or memset in `copy`'s block that last wrote all of
+/// what `copy` reads, with the byte offset of `copy`'s source in its
 /// destination; null when another instruction may have written it since.
-MemCpyInst *lastWriter(MemCpyInst &copy, uint64_t length, AAResults &aa, uint64_t &offset) {
+MemIntrinsic *lastWriter(MemCpyInst &copy, uint64_t length, AAResults &aa, uint64_t &offset) {
   MemoryLocation source = MemoryLocation::getForSource(&copy);
   const DataLayout &dl = copy.getDataLayout();
   unsigned scanned = 0;
   for (Instruction *i = copy.getPrevNode(); i && scanned < kMaxScan;
        i = i->getPrevNode(), ++scanned) {
     if (!isModSet(aa.getModRefInfo(i, source))) continue;
-    auto *prior = dyn_cast<MemCpyInst>(i);
-    if (!prior || prior->isVolatile()) return nullptr;
+    auto *prior = dyn_cast<MemIntrinsic>(i);
+    if (!prior || prior->isVolatile() || !(isa<MemCpyInst>(prior) || isa<MemSetInst>(prior)))
+      return nullptr;
     std::optional<APInt> priorLength = prior->getLengthInBytes();
     if (!priorLength) return nullptr;
     // Both addresses as one base plus a constant offset.
@@ -54,8 +55,18 @@ bool forward(MemCpyInst &copy, AAResults &aa) {
   std::optional<APInt> length = copy.getLengthInBytes();
   if (!length || length->isZero()) return false;
   uint64_t offset = 0;
-  MemCpyInst *prior = lastWriter(copy, length->getZExtValue(), aa, offset);
-  if (!prior) return false;
+  MemIntrinsic *writer = lastWriter(copy, length->getZExtValue(), aa, offset);
+  if (!writer) return false;
+  // A copy of bytes a memset wrote is that memset.
+  if (auto *set = dyn_cast<MemSetInst>(writer)) {
+    IRBuilder<> builder(&copy);
+    CallInst *fill = builder.CreateMemSet(copy.getRawDest(), set->getValue(), copy.getLength(),
+                                          copy.getDestAlign());
+    fill->copyMetadata(copy);
+    copy.eraseFromParent();
+    return true;
+  }
+  auto *prior = cast<MemCpyInst>(writer);
   MemoryLocation original = MemoryLocation::getForSource(prior);
   if (writtenBetween(prior, &copy, original, aa)) return false;
   // memcpy's operands must not overlap.
@@ -76,7 +87,7 @@ bool forward(MemCpyInst &copy, AAResults &aa) {
 size_t forwardMemCopies(Function &f, AAResults &aa) {
   size_t forwarded = 0;
   for (BasicBlock &bb : f)
-    for (Instruction &i : bb)
+    for (Instruction &i : make_early_inc_range(bb))
       if (auto *copy = dyn_cast<MemCpyInst>(&i)) forwarded += forward(*copy, aa);
   return forwarded;
 }

@@ -7,9 +7,10 @@
 // value through a chain of stack temporaries (`element` to `src` to the
 // vector's slot); once the last copy reads the original, the temporaries
 // are written and never read, and the write-only-allocas step erases them
-// (WriteOnlyAllocas.h). LLVM's MemCpyOpt does this and more (call slots,
-// copies from memset); this is its commonest case. The scan back from a copy
-// is bounded (kMaxScan instructions), as the dead-store step's is.
+// (WriteOnlyAllocas.h). A copy of bytes a memset wrote (`GenericArray`'s
+// zeroed default, moved) becomes a memset of the copy's destination. LLVM's
+// MemCpyOpt does this and more (call slots); these are its commonest cases. The scan back from a
+// copy is bounded (kMaxScan instructions), as the dead-store step's is.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

@@ -6,7 +6,10 @@
 ; the way in, a `getelementptr inbounds` by 8 on the back edge), so the loop
 ; exits on the iterator's own `p == end`, its pointer steps by 8, and the
 ; runtime unroller unrolls it. The guard keeps one test of the start pointer,
-; as LLVM's -O2 does. A list walk's pointer may be null: its test
+; as LLVM's -O2 does. Over a `[u32; 4]` (@lanes) the loop is counted before
+; the full unroller, which unrolls it; what the iterator leaves of itself
+; (its `{ptr, ptr}` pair, its length from the pointers) goes, and SROA turns
+; the array into values. A list walk's pointer may be null: its test
 ; stays.
 ;
 ; RUN: egopt --no-interprocedural --emit=llvm -o - %s | FileCheck %s
@@ -110,4 +113,48 @@ body:
   br label %head
 exit:
   ret i64 %n
+}
+
+; CHECK-LABEL: define {{.*}}@lanes(
+; CHECK-NOT:     alloca
+; CHECK:         mul i32 %x, %x
+; CHECK:         ret i32
+define i32 @lanes(i32 %x) {
+entry:
+  %acc = alloca [4 x i32], align 4
+  call void @llvm.memset.p0.i64(ptr align 4 %acc, i8 0, i64 16, i1 false)
+  %end = getelementptr inbounds nuw i8, ptr %acc, i64 16
+  %pair.0 = insertvalue { ptr, ptr } poison, ptr %acc, 0
+  %pair = insertvalue { ptr, ptr } %pair.0, ptr %end, 1
+  %start.int = ptrtoint ptr %acc to i64
+  %end.int = ptrtoint ptr %end to i64
+  %bytes = sub i64 %end.int, %start.int
+  %len = udiv exact i64 %bytes, 4
+  br label %head
+head:
+  %cur = phi ptr [ %acc, %entry ], [ %next, %body ]
+  %done = icmp eq ptr %cur, %end
+  %step = getelementptr inbounds nuw i8, ptr %cur, i64 4
+  %next = select i1 %done, ptr %cur, ptr %step
+  %item = select i1 %done, ptr null, ptr %cur
+  %addr = ptrtoint ptr %item to i64
+  %none = icmp eq i64 %addr, 0
+  br i1 %none, label %sum, label %body
+body:
+  %v = load i32, ptr %item, align 4
+  %v2 = add i32 %v, %x
+  store i32 %v2, ptr %item, align 4
+  br label %head
+sum:
+  %a0 = load i32, ptr %acc, align 4
+  %p1 = getelementptr inbounds nuw i8, ptr %acc, i64 4
+  %a1 = load i32, ptr %p1, align 4
+  %p2 = getelementptr inbounds nuw i8, ptr %acc, i64 8
+  %a2 = load i32, ptr %p2, align 4
+  %p3 = getelementptr inbounds nuw i8, ptr %acc, i64 12
+  %a3 = load i32, ptr %p3, align 4
+  %s01 = mul i32 %a0, %a1
+  %s23 = sub i32 %a3, %a2
+  %s = add i32 %s01, %s23
+  ret i32 %s
 }

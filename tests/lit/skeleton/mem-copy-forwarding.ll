@@ -2,7 +2,9 @@
 ; (Rust's move of a value through a temporary) the second memcpy reads %a
 ; instead of %tmp, and %tmp, now only written, goes with its copy and
 ; lifetime markers. In @offset_copy the second copy reads 8 bytes at offset
-; 8 of the first copy's destination: it reads %a + 8. The copy stays as it
+; 8 of the first copy's destination: it reads %a + 8. In @copy_of_memset
+; (a zeroed `GenericArray` moved) the copy of zeroed bytes is a memset of
+; the destination, and the temporary goes. The copy stays as it
 ; was when something between may write the original (@original_written) or
 ; the temporary (@temporary_written), when the destination may overlap the
 ; original (@may_overlap), when the first copy is shorter (@partial) or
@@ -12,7 +14,7 @@
 ; RUN: egopt --no-interprocedural --no-builtin-rules --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-interprocedural --no-builtin-rules --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; RUN: egopt --no-interprocedural --no-skeleton --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
-; STATS: "mem_copies_forwarded": 2
+; STATS: "mem_copies_forwarded": 3
 ; OFF-LABEL: define {{.*}}@move_chain(
 ; OFF: alloca
 
@@ -44,6 +46,18 @@ define void @offset_copy(ptr noalias %dst, ptr noalias %a) {
   call void @llvm.memcpy.p0.p0.i64(ptr align 8 %tmp, ptr align 8 %a, i64 24, i1 false)
   %mid = getelementptr inbounds i8, ptr %tmp, i64 8
   call void @llvm.memcpy.p0.p0.i64(ptr align 8 %dst, ptr align 8 %mid, i64 16, i1 false)
+  ret void
+}
+
+; CHECK-LABEL: define {{.*}}@copy_of_memset(
+; CHECK-NOT:     alloca
+; CHECK:         call void @llvm.memset.p0.i64(ptr {{.*}}%dst, i8 0, i64 32, i1 false)
+; CHECK-NEXT:    ret void
+define void @copy_of_memset(ptr noalias %dst) {
+  %tmp = alloca [64 x i8], align 8
+  call void @llvm.memset.p0.i64(ptr align 8 %tmp, i8 0, i64 64, i1 false)
+  %mid = getelementptr inbounds i8, ptr %tmp, i64 16
+  call void @llvm.memcpy.p0.p0.i64(ptr align 8 %dst, ptr align 8 %mid, i64 32, i1 false)
   ret void
 }
 
