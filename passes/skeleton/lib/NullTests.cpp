@@ -28,19 +28,23 @@ constexpr unsigned kMaxDepth = 6;
 
 class NullTestFolder {
 public:
-  NullTestFolder(Function &f, LazyValueInfo *lvi) : f_(f), lvi_(lvi), dl_(f.getDataLayout()) {}
+  explicit NullTestFolder(Function &f) : f_(f), dl_(f.getDataLayout()) {}
 
-  /// Rewrites the tests of `f` it can; returns how many.
+  /// Without LVI: rewrites the tests of `f` it can; returns how many.
   size_t run();
-  /// With LVI: each use of a test of a pointer against null that the use's
-  /// place decides (a loop's guard and its latch share one invariant test)
-  /// takes the constant; returns how many uses.
-  size_t runAtUses();
+  /// With LVI, asked of `fam` only when `f` has a pointer test left: each
+  /// use of a test of a pointer against null that the use's place decides
+  /// (a loop's guard and its latch share one invariant test) takes the
+  /// constant; returns how many uses.
+  size_t runAtUses(FunctionAnalysisManager &fam);
 
 private:
   /// The pointer `cmp` tests against null (through a `ptrtoint` to the
   /// pointer's width), or nullptr.
   Value *testedPointer(ICmpInst &cmp) const;
+  /// `f`'s tests against null with their pointers; only pointer compares
+  /// when `pointerOnly` (not a `ptrtoint`'s).
+  SmallVector<std::pair<ICmpInst *, Value *>, 16> tests(bool pointerOnly) const;
   /// "`p` is null" (`null` true) or "`p` is not null", folded, built
   /// before `b`'s insertion point; nullptr when nothing folds.
   Value *test(Value *p, bool null, Builder &b, unsigned depth);
@@ -53,7 +57,7 @@ private:
   }
 
   Function &f_;
-  LazyValueInfo *lvi_;
+  LazyValueInfo *lvi_ = nullptr;
   const DataLayout &dl_;
 };
 
@@ -148,10 +152,17 @@ Value *NullTestFolder::test(Value *p, bool null, Builder &b, unsigned depth) {
   return combine(sel->getCondition(), onTrue, onFalse, b);
 }
 
-size_t NullTestFolder::run() {
-  SmallVector<ICmpInst *, 16> tests;
+SmallVector<std::pair<ICmpInst *, Value *>, 16> NullTestFolder::tests(bool pointerOnly) const {
+  SmallVector<std::pair<ICmpInst *, Value *>, 16> found;
   for (Instruction &i : instructions(f_))
-    if (auto *cmp = dyn_cast<ICmpInst>(&i); cmp && testedPointer(*cmp)) tests.push_back(cmp);
+    if (auto *cmp = dyn_cast<ICmpInst>(&i))
+      if (Value *p = testedPointer(*cmp);
+          p && !(pointerOnly && isa<PtrToIntInst>(cmp->getOperand(0))))
+        found.push_back({cmp, p});
+  return found;
+}
+
+size_t NullTestFolder::run() {
   size_t folded = 0;
   // What a test built and then did not use (an arm of a select whose other
   // arm did not fold) is deleted at the end.
@@ -159,8 +170,7 @@ size_t NullTestFolder::run() {
   IRBuilder<ConstantFolder, IRBuilderCallbackInserter> b(
       f_.getContext(), ConstantFolder(),
       IRBuilderCallbackInserter([&](Instruction *i) { built.push_back(i); }));
-  for (ICmpInst *cmp : tests) {
-    Value *p = testedPointer(*cmp);
+  for (auto [cmp, p] : tests(/*pointerOnly=*/false)) {
     b.SetInsertPoint(cmp);
     bool null = cmp->getPredicate() == CmpInst::ICMP_EQ;
     Value *result = test(p, null, b, 0);
@@ -172,7 +182,6 @@ size_t NullTestFolder::run() {
       result = b.CreateICmp(cmp->getPredicate(), p,
                             ConstantPointerNull::get(cast<PointerType>(p->getType())));
     cmp->replaceAllUsesWith(result);
-    if (lvi_) lvi_->forgetValue(cmp);
     RecursivelyDeleteTriviallyDeadInstructions(cmp);
     ++folded;
   }
@@ -229,16 +238,13 @@ size_t foldTagTests(Function &f) {
   return folded;
 }
 
-size_t NullTestFolder::runAtUses() {
-  SmallVector<ICmpInst *, 16> tests;
-  for (Instruction &i : instructions(f_))
-    if (auto *cmp = dyn_cast<ICmpInst>(&i);
-        cmp && testedPointer(*cmp) && !isa<PtrToIntInst>(cmp->getOperand(0)))
-      tests.push_back(cmp);
+size_t NullTestFolder::runAtUses(FunctionAnalysisManager &fam) {
+  auto pointerTests = tests(/*pointerOnly=*/true);
+  if (pointerTests.empty()) return 0;
+  lvi_ = &fam.getResult<LazyValueAnalysis>(f_);
   size_t folded = 0;
   SmallSetVector<SelectInst *, 8> decided;
-  for (ICmpInst *cmp : tests) {
-    Value *p = testedPointer(*cmp);
+  for (auto [cmp, p] : pointerTests) {
     Constant *whenNonNull =
         ConstantInt::getBool(cmp->getType(), cmp->getPredicate() == CmpInst::ICMP_NE);
     for (Use &u : make_early_inc_range(cmp->uses())) {
@@ -295,16 +301,9 @@ NullTestsFolded foldNullTests(Function &f, FunctionAnalysisManager &fam) {
   done.extracts = foldExtractValues(f);
   // First without LVI: a test a later one dominates reads, rewritten, as
   // the condition LVI needs (the loop's own test on its back edge).
-  done.tests = NullTestFolder(f, nullptr).run();
+  done.tests = NullTestFolder(f).run();
   done.tests += foldTagTests(f);
-  bool pointerTests = false;
-  for (Instruction &i : instructions(f))
-    if (auto *cmp = dyn_cast<ICmpInst>(&i); cmp && cmp->isEquality() &&
-                                            cmp->getOperand(0)->getType()->isPointerTy() &&
-                                            isa<ConstantPointerNull>(cmp->getOperand(1)))
-      pointerTests = true;
-  if (pointerTests)
-    done.tests += NullTestFolder(f, &fam.getResult<LazyValueAnalysis>(f)).runAtUses();
+  done.tests += NullTestFolder(f).runAtUses(fam);
   return done;
 }
 
