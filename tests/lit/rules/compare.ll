@@ -425,6 +425,134 @@ define i1 @eq_select_no_const(i1 %c, i32 %x, i32 %y) {
   ret i1 %r
 }
 
+; range-*, outside-*: a value between two constants tested with one compare.
+; The bound order and signedness vary; the result is x - a against the width.
+; CHECK-LABEL: define {{.*}}@range_uge_ule(
+; CHECK-NEXT:    [[D:%.*]] = add i32 %x, -32
+; CHECK-NEXT:    %r = icmp ule i32 [[D]], 94
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_uge_ule(i32 %x) {
+  %lo = icmp uge i32 %x, 32
+  %hi = icmp ule i32 %x, 126
+  %r = and i1 %lo, %hi
+  ret i1 %r
+}
+
+; CHECK-LABEL: define {{.*}}@range_ult_uge(
+; CHECK-NEXT:    [[D:%.*]] = add i32 %x, -32
+; CHECK-NEXT:    %r = icmp ult i32 [[D]], 95
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_ult_uge(i32 %x) {
+  %hi = icmp ult i32 %x, 127
+  %lo = icmp uge i32 %x, 32
+  %r = and i1 %hi, %lo
+  ret i1 %r
+}
+
+; CHECK-LABEL: define {{.*}}@range_ugt_ult_i8(
+; CHECK-NEXT:    [[D:%.*]] = add i8 %x, 55
+; CHECK-NEXT:    %r = icmp ult i8 [[D]], 49
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_ugt_ult_i8(i8 %x) {
+  %lo = icmp ugt i8 %x, 200
+  %hi = icmp ult i8 %x, 250
+  %r = and i1 %lo, %hi
+  ret i1 %r
+}
+
+; CHECK-LABEL: define {{.*}}@range_sge_sle(
+; CHECK-NEXT:    [[D:%.*]] = add i32 %x, 5
+; CHECK-NEXT:    %r = icmp ule i32 [[D]], 15
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_sge_sle(i32 %x) {
+  %lo = icmp sge i32 %x, -5
+  %hi = icmp sle i32 %x, 10
+  %r = and i1 %lo, %hi
+  ret i1 %r
+}
+
+; CHECK-LABEL: define {{.*}}@range_sle_sgt(
+; CHECK-NEXT:    [[D:%.*]] = add i64 %x, -48
+; CHECK-NEXT:    %r = icmp ult i64 [[D]], 10
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_sle_sgt(i64 %x) {
+  %hi = icmp sle i64 %x, 57
+  %lo = icmp sgt i64 %x, 47
+  %r = and i1 %hi, %lo
+  ret i1 %r
+}
+
+; CHECK-LABEL: define {{.*}}@outside_ult_ugt(
+; CHECK-NEXT:    [[D:%.*]] = add i32 %x, -32
+; CHECK-NEXT:    %r = icmp ugt i32 [[D]], 94
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @outside_ult_ugt(i32 %x) {
+  %lo = icmp ult i32 %x, 32
+  %hi = icmp ugt i32 %x, 126
+  %r = or i1 %lo, %hi
+  ret i1 %r
+}
+
+; CHECK-LABEL: define {{.*}}@outside_sgt_slt(
+; CHECK-NEXT:    [[D:%.*]] = add i16 %x, -65
+; CHECK-NEXT:    %r = icmp ugt i16 [[D]], 25
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @outside_sgt_slt(i16 %x) {
+  %hi = icmp sgt i16 %x, 90
+  %lo = icmp slt i16 %x, 65
+  %r = or i1 %hi, %lo
+  ret i1 %r
+}
+
+; negative: the bounds are the wrong way round (an empty range), no rule
+; CHECK-LABEL: define {{.*}}@range_empty(
+; CHECK-NEXT:    %lo = icmp uge i32 %x, 100
+; CHECK-NEXT:    %hi = icmp ule i32 %x, 50
+; CHECK-NEXT:    %r = and i1 %lo, %hi
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_empty(i32 %x) {
+  %lo = icmp uge i32 %x, 100
+  %hi = icmp ule i32 %x, 50
+  %r = and i1 %lo, %hi
+  ret i1 %r
+}
+
+; negative: a bound that is not a constant, no rule
+; CHECK-LABEL: define {{.*}}@range_variable(
+; CHECK-NEXT:    %lo = icmp uge i32 %x, 32
+; CHECK-NEXT:    %hi = icmp ule i32 %x, %b
+; CHECK-NEXT:    %r = and i1 %lo, %hi
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_variable(i32 %x, i32 %b) {
+  %lo = icmp uge i32 %x, 32
+  %hi = icmp ule i32 %x, %b
+  %r = and i1 %lo, %hi
+  ret i1 %r
+}
+
+; negative: two values, no rule
+; CHECK-LABEL: define {{.*}}@range_two_values(
+; CHECK-NEXT:    %lo = icmp uge i32 %x, 32
+; CHECK-NEXT:    %hi = icmp ule i32 %y, 126
+; CHECK-NEXT:    %r = and i1 %lo, %hi
+; CHECK-NEXT:    ret i1 %r
+; CHECK-NEXT: }
+define i1 @range_two_values(i32 %x, i32 %y) {
+  %lo = icmp uge i32 %x, 32
+  %hi = icmp ule i32 %y, 126
+  %r = and i1 %lo, %hi
+  ret i1 %r
+}
+
 ; STATS: "rule_unions": {
 ; STATS-DAG: "icmp-eq-and-pow2": 1
 ; STATS-DAG: "icmp-ne-and-pow2": 1
@@ -432,4 +560,11 @@ define i1 @eq_select_no_const(i1 %c, i32 %x, i32 %y) {
 ; STATS-DAG: "eq-select-const-t": 2
 ; STATS-DAG: "ne-select-const-f": 1
 ; STATS-DAG: "select-to-zext-not": 2
+; STATS-DAG: "range-uge-ule": 1
+; STATS-DAG: "range-ult-uge": 1
+; STATS-DAG: "range-ugt-ult": 1
+; STATS-DAG: "range-sge-sle": 1
+; STATS-DAG: "range-sle-sgt": 1
+; STATS-DAG: "outside-ult-ugt": 1
+; STATS-DAG: "outside-sgt-slt": 1
 ; STATS: "materialized"
