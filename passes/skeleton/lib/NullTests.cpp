@@ -152,12 +152,15 @@ Value *NullTestFolder::test(Value *p, bool null, Builder &b, unsigned depth) {
   return combine(sel->getCondition(), onTrue, onFalse, b);
 }
 
+/// Whether `cmp` tests its pointer through a `ptrtoint` (its operands are
+/// integers), whichever side the `ptrtoint` stands on.
+bool throughInteger(const ICmpInst &cmp) { return !cmp.getOperand(0)->getType()->isPointerTy(); }
+
 SmallVector<std::pair<ICmpInst *, Value *>, 16> NullTestFolder::tests(bool pointerOnly) const {
   SmallVector<std::pair<ICmpInst *, Value *>, 16> found;
   for (Instruction &i : instructions(f_))
     if (auto *cmp = dyn_cast<ICmpInst>(&i))
-      if (Value *p = testedPointer(*cmp);
-          p && !(pointerOnly && isa<PtrToIntInst>(cmp->getOperand(0))))
+      if (Value *p = testedPointer(*cmp); p && !(pointerOnly && throughInteger(*cmp)))
         found.push_back({cmp, p});
   return found;
 }
@@ -176,8 +179,7 @@ size_t NullTestFolder::run() {
     Value *result = test(p, null, b, 0);
     // A `ptrtoint` test becomes a pointer test even when nothing folds:
     // LVI and the second round read pointer tests only.
-    if (!result && !isa<PtrToIntInst>(cmp->getOperand(0)) && !isa<PtrToIntInst>(cmp->getOperand(1)))
-      continue;
+    if (!result && !throughInteger(*cmp)) continue;
     if (!result)
       result = b.CreateICmp(cmp->getPredicate(), p,
                             ConstantPointerNull::get(cast<PointerType>(p->getType())));
