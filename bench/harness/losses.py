@@ -21,7 +21,7 @@ from hcommon import fail, log
 from measure import link_program, run_corpus_workload
 from programs import corpus_lib
 
-LOSS_CONFIGS = ("egopt-O2-j1", "llvm-O2")
+LOSS_CONFIGS = ("egopt-O2-j1", "llvm-O2")  # the default --loss-pair
 LOSS_ROWS = 12  # functions per program in report.md; losses.csv has them all
 
 _NAMED = re.compile(r"^\((\d+)\)(?: (.*))?$")
@@ -113,8 +113,9 @@ def compare(egopt, llvm):
 
 def loss_phase(args, progs, cells, clang):
     """{program: {"egopt": total, "llvm": total, "rows": compare(...)}}."""
+    pair = tuple(args.loss_pair.split(","))
     corpus = [p for p in progs if p.kind == "corpus"]
-    jobs = [(p, c) for p in corpus for c in LOSS_CONFIGS
+    jobs = [(p, c) for p in corpus for c in pair
             if (p.name, c) in cells and cells[(p.name, c)].objs and not cells[(p.name, c)].error]
     log(f"losses: {len(jobs)} workloads under callgrind ({args.jobs} at a time)")
     t0 = time.time()
@@ -130,10 +131,10 @@ def loss_phase(args, progs, cells, clang):
                 fail(f"{p.name} {c} under callgrind", f"{type(e).__name__}: {e}")
     losses = {}
     for p in corpus:
-        e, l = got.get((p.name, LOSS_CONFIGS[0])), got.get((p.name, LOSS_CONFIGS[1]))
+        e, l = got.get((p.name, pair[0])), got.get((p.name, pair[1]))
         if e is not None and l is not None:
             losses[p.name] = {"egopt": sum(e.values()), "llvm": sum(l.values()),
-                              "rows": compare(e, l)}
+                              "rows": compare(e, l), "configs": list(pair)}
     log(f"losses: done ({time.time() - t0:.0f} s)")
     return losses
 
@@ -141,7 +142,8 @@ def loss_phase(args, progs, cells, clang):
 def write_losses(out, losses):
     with open(os.path.join(out, "losses.csv"), "w", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["program", "function", "object", "egopt_O2_ir", "llvm_O2_ir", "delta"])
+        pair = next(iter(losses.values())).get("configs", LOSS_CONFIGS)
+        w.writerow(["program", "function", "object", *(f"{c}_ir" for c in pair), "delta"])
         for prog in sorted(losses):
             for row in losses[prog]["rows"]:
                 w.writerow([prog, *row])
@@ -170,10 +172,11 @@ def loss_sections(add, losses, md_table, fmt_mi):
     """The report's loss tables: per program, the functions egopt loses most on."""
     if not losses:
         return
+    mine, theirs = next(iter(losses.values())).get("configs", LOSS_CONFIGS)
     add("## Where egopt loses (`--loss-report`)")
     add("")
     add("Self instructions per function (callees not included) of the workload under "
-        "`valgrind --tool=callgrind`, `egopt-O2-j1` against `llvm-O2`, largest loss first. "
+        f"`valgrind --tool=callgrind`, `{mine}` against `{theirs}`, largest loss first. "
         "`share` is the function's part of the sum of all losses of that program (the "
         "functions where egopt runs more). A function inlined by one side and not the "
         "other appears with 0 on that side, and its cost moves into its callers. All rows: "
@@ -184,7 +187,7 @@ def loss_sections(add, losses, md_table, fmt_mi):
         rows = v["rows"]
         lost = sum(r[4] for r in rows if r[4] > 0)
         gap = v["egopt"] - v["llvm"]
-        add(f"### {prog}: egopt {fmt_mi(v['egopt'])}, llvm-O2 {fmt_mi(v['llvm'])} "
+        add(f"### {prog}: {mine} {fmt_mi(v['egopt'])}, {theirs} {fmt_mi(v['llvm'])} "
             f"({gap / v['llvm'] * 100:+.2f}%)" if v["llvm"] else f"### {prog}")
         add("")
         table = []
@@ -194,7 +197,7 @@ def loss_sections(add, losses, md_table, fmt_mi):
             table.append([f"`{fn}`", obj, fmt_mi(e), fmt_mi(l), f"{delta:+,}",
                           f"{delta / lost * 100:.1f}%" if lost else "–"])
         if table:
-            add(md_table(["function", "object", "egopt", "llvm-O2", "loss", "share"], table,
+            add(md_table(["function", "object", mine, theirs, "loss", "share"], table,
                          "llrrrr"))
         else:
             add("No function runs more instructions with egopt.")

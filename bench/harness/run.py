@@ -32,7 +32,7 @@ import hcommon  # noqa: E402
 from hcommon import (CSMITH_INCLUDE, DEFAULT_EGOPT, FAILURES, QUICK_PROGRAMS, QUICK_REPS,  # noqa: E402
                      QUICK_SEEDS, REPO, SetupError, fail, git_state, log, sha256,
                      tool_version)
-from losses import loss_phase, write_losses  # noqa: E402
+from losses import LOSS_CONFIGS, loss_phase, write_losses  # noqa: E402
 from measure import Cell, instructions_phase, quality_phase, rounds_of, timed_phase  # noqa: E402
 from programs import (all_configs, parse_seeds, prepare_corpus, prepare_csmith,  # noqa: E402
                       quick_configs, select_configs)
@@ -76,6 +76,10 @@ def main():
     ap.add_argument("--loss-report", action="store_true",
                     help="also run the workloads of egopt-O2-j1 and llvm-O2 under callgrind and "
                          "list, per program, the functions where egopt runs more instructions")
+    ap.add_argument("--loss-pair", default=",".join(LOSS_CONFIGS),
+                    help="the two configurations the loss report compares, the one that loses "
+                         "first (default: %(default)s; 'egopt-O2-norules,floor' shows what the "
+                         "round trip loses)")
     ap.add_argument("--csmith-seeds", default=None,
                     help="csmith seeds, e.g. 1-10 or 1,5,7 (default: 1-10; --quick: 1-3; "
                          "'none' for no csmith programs)")
@@ -142,6 +146,11 @@ def main():
         for c in cfgs:
             if c.family == "egopt":
                 c.extra_flags = shlex.split(args.egopt_flags)
+        pair = args.loss_pair.split(",")
+        names = {c.name for c in cfgs}
+        if args.loss_report and (len(pair) != 2 or not set(pair) <= names):
+            ap.error(f"--loss-pair: two of the configurations that run ({', '.join(sorted(names))}),"
+                     f" not {args.loss_pair!r}")
         if not args.no_plots:
             if importlib.util.find_spec("matplotlib") is None:
                 raise SetupError("matplotlib is missing (apt-get install python3-matplotlib, or "

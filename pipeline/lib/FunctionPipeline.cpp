@@ -317,11 +317,16 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
   // Lowering rewrites each function in place: the vectorizer and an
   // experiment's passes see the same functions, and count as lowering.
   auto tLower = Clock::now();
-  if (opts.optLevel >= 2 && opts.loopPasses && tm) {
-    passes::AnalysisManagers am(tm); // one set of analyses for the three
-    vectorizeLoops(functions, am.fam, stats);
-    vectorizeStraightLine(functions, am.fam, stats);
-    unrollLoops(functions, am.fam, stats);
+  bool loops = opts.optLevel >= 2 && opts.loopPasses && tm;
+  bool cleanUp = opts.egraph && opts.cfgCleanup;
+  if (loops || cleanUp) {
+    passes::AnalysisManagers am(tm); // one set of analyses for all four
+    if (loops) {
+      vectorizeLoops(functions, am.fam, stats);
+      vectorizeStraightLine(functions, am.fam, stats);
+      unrollLoops(functions, am.fam, stats);
+    }
+    if (cleanUp) cleanUpControlFlow(functions, am.fam, stats);
   }
   runExtraPostPasses(functions, opts, tm);
   stats.addSeconds(LowerSeconds, since(tLower));

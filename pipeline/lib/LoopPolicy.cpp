@@ -1,6 +1,6 @@
 //===- LoopPolicy.cpp - Which loops LLVM's vectorizer may widen ------------===//
 //
-// After lowering, at -O2 and up (docs/pipeline.md, "Loop passes").
+// After lowering, at -O2 and up (docs/loop-passes.md).
 //
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
@@ -40,7 +40,7 @@ void formLoops(Function &f, FunctionAnalysisManager &fam, bool lcssa) {
 /// e-graph: it needs the loops' final form, and its cost model the target's
 /// (no target machine, no vectorization).
 ///
-/// Which loops it may widen (docs/pipeline.md, "Loop passes", has the
+/// Which loops it may widen (docs/loop-passes.md has the
 /// measurements); every other innermost loop gets the vectorizer's own
 /// "do not vectorize" hint for the run:
 /// - Innermost loops without calls. The vectorizer refuses a loop that calls

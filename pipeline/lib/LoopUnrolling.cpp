@@ -1,6 +1,6 @@
 //===- LoopUnrolling.cpp - LLVM's partial and runtime loop unrolling -------===//
 //
-// After the vectorizers, at -O2 and up (docs/pipeline.md, "Loop passes").
+// After the vectorizers, at -O2 and up (docs/loop-passes.md).
 //
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
@@ -24,7 +24,7 @@ EGOPT_STATISTIC(UnrolledFunctions, "07-loops.unroll", "runtime_unrolled_function
 /// that were over the pre-passes' limit (SmallLoopUnroll.h), may be unrolled
 /// fully here, by LLVM's own cost model: on the tuning half that bought
 /// expat and FLAC's `o2` flavor 1 to 2% more than partial unrolling alone
-/// (docs/pipeline.md).
+/// (docs/loop-passes.md).
 ///
 /// No InstCombine after it, unlike LLVM's pipeline: the copies' offsets
 /// (`p + i + 1`, `p + i + 2`, ...) are what code generation folds into

@@ -188,7 +188,7 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
   // Loops rotated (the exit test at the bottom, behind a guard): one branch
   // per iteration instead of two, and the form LLVM's vectorizer after the
   // e-graph needs (an exit at the latch). Last, once inlining and
-  // unrolling have settled the loops (docs/pipeline.md, "Loop passes").
+  // unrolling have settled the loops (docs/loop-passes.md).
   // Then, as in LLVM's pipeline, loops that fill or copy memory a byte at
   // a time become memset and memcpy (Rust's zeroed `GenericArray`s; the
   // rotated form is the one loop idiom recognition reads); induction
@@ -200,7 +200,7 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
     // Rotation in a loop pass manager of its own, as in LLVM's pipeline:
     // rotating a loop makes scalar evolution forget the whole loop nest,
     // which after induction-variable simplification has filled its caches
-    // costs a walk over the nest per loop (docs/pipeline.md, "Loop passes").
+    // costs a walk over the nest per loop (docs/loop-passes.md).
     FunctionPassManager loops;
     loops.addPass(createFunctionToLoopPassAdaptor(LoopRotatePass()));
     loops.addPass(passes::RotatedLoopTests(&stats));

@@ -9,6 +9,7 @@
 //   LoopPolicy.cpp       which loops LLVM's vectorizer may widen, after that
 //   StraightLineVectorizer.cpp  then LLVM's SLP vectorizer, where it pays
 //   LoopUnrolling.cpp    then LLVM's partial and runtime loop unrolling
+//   ControlFlowCleanup.cpp  then LLVM's simplifycfg, on what the e-graph merged
 //   Units.cpp            codegen units: split, each unit optimized and
 //                        compiled in parallel, in its own context
 //   Join.cpp             the units' objects joined with `ld.lld -r`
@@ -78,6 +79,18 @@ llvm::Error optimizeFunctions(llvm::Module &m, const Options &opts, eg::Statisti
 llvm::Error simplifyFunction(llvm::Function &f, passes::SkeletonOptimizer &skeleton,
                              const Options &opts, eg::Statistics &stats, llvm::TargetMachine *tm);
 
+/// Runs `body` on each of `functions`, then drops `fam`'s analyses of that
+/// function: the stages after lowering each run one LLVM pass over a unit's
+/// functions, and share one analysis manager.
+template <typename Body>
+void forEachFunction(llvm::ArrayRef<llvm::Function *> functions, llvm::FunctionAnalysisManager &fam,
+                     Body &&body) {
+  for (llvm::Function *f : functions) {
+    body(*f);
+    fam.clear(*f, f->getName());
+  }
+}
+
 /// LoopPolicy.cpp: each top-level loop of `f` in LLVM's simplified form (a
 /// preheader, one latch, dedicated exits), and in LCSSA form when `lcssa`,
 /// as the vectorizer and the unroller want them; updates `fam`'s loop info,
@@ -112,5 +125,10 @@ llvm::Error compileUnits(llvm::Module &m, const lower::CGUPlan &plan, const Opti
 /// Join.cpp: the relocatable objects joined into one with `ld.lld -r`.
 llvm::Error joinObjects(const std::vector<llvm::SmallVector<char, 0>> &objects,
                         const std::string &lld, llvm::SmallVectorImpl<char> &out);
+
+/// ControlFlowCleanup.cpp: LLVM's simplifycfg on each of `functions`, after
+/// the e-graph (branch chains on one merged value become switches).
+void cleanUpControlFlow(llvm::ArrayRef<llvm::Function *> functions,
+                        llvm::FunctionAnalysisManager &fam, eg::Statistics &stats);
 
 } // namespace egopt

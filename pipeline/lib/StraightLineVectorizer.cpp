@@ -1,6 +1,6 @@
 //===- StraightLineVectorizer.cpp - LLVM's SLP vectorizer, where it pays ---===//
 //
-// After the loop vectorizer, at -O2 and up (docs/pipeline.md, "Loop passes").
+// After the loop vectorizer, at -O2 and up (docs/loop-passes.md).
 //
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
@@ -25,7 +25,7 @@ namespace {
 /// on the corpus where independent floating-point chains sit side by side
 /// (FLAC's unrolled autocorrelation, Opus's filters); on integer code it
 /// cost compile time (zstd's `o2` flavor: 6%) for almost nothing
-/// (docs/pipeline.md).
+/// (docs/loop-passes.md).
 bool computesFloats(Function &f) {
   for (Instruction &i : instructions(f))
     if (i.getType()->isFPOrFPVectorTy()) return true;
@@ -45,7 +45,7 @@ void vectorizeStraightLine(ArrayRef<Function *> functions, FunctionAnalysisManag
     }
     // No InstCombine after it, unlike after the loop vectorizer: it was
     // measured to help only through scalar folds the e-graph should make
-    // (docs/pipeline.md).
+    // (docs/loop-passes.md).
     if (!slp.run(*f, fam).areAllPreserved()) stats.add(SLPFunctions);
   }
 }

@@ -5,7 +5,8 @@
 //         [--cgus=N|auto] [-mtriple=T] [-mcpu=C] [--stats] [--stats-json=F]
 //         [--time-passes] [--time-trace=F] [--extractor=dag|greedy]
 //         [--compare-extractors] [--rules=FILE,...] [--rule-sets=P,...]
-//         [--no-builtin-rules] [--no-interprocedural] [--no-loop-passes] [--walk-simplify]
+//         [--no-builtin-rules] [--no-interprocedural] [--no-loop-passes] [--no-cfg-cleanup]
+//         [--walk-simplify]
 //         [--egraph-iterations=N] [--egraph-node-growth=N]
 // Every error is one line on stderr (`egopt: error: ...`), exit code 1, and no
 // output file is left behind.
@@ -129,6 +130,10 @@ struct DriverOptions {
                                       "idiom, induction variables and deletion before the "
                                       "e-graph, vectorization and partial unrolling after "
                                       "it; -O2 and up)"),
+                             cl::cat(category)};
+  cl::opt<bool> noCfgCleanup{"no-cfg-cleanup",
+                             cl::desc("Skip LLVM's simplifycfg after the e-graph (switches from "
+                                      "branch chains on one merged value)"),
                              cl::cat(category)};
   cl::opt<bool> noEGraph{"no-egraph",
                          cl::desc("Skip the e-graph (lifting, rules, extraction, elaboration): "
@@ -320,6 +325,7 @@ egopt::Options pipelineOptions(const DriverOptions &o) {
   opts.maxIterations = o.iterations;
   opts.interprocedural = !o.noInterprocedural;
   opts.loopPasses = !o.noLoopPasses;
+  opts.cfgCleanup = !o.noCfgCleanup;
   opts.reassociate = !o.noReassociate;
   opts.egraph = !o.noEGraph;
   opts.extraPrePasses = o.extraPrePasses;

@@ -57,8 +57,12 @@ struct Options {
   /// counts before the e-graph (which then folds the unrolled copies),
   /// rotation, loop idiom recognition, induction-variable simplification and
   /// loop deletion after the inliner; vectorization, then partial and runtime
-  /// unrolling after the e-graph (docs/pipeline.md, "Loop passes").
+  /// unrolling after the e-graph (docs/loop-passes.md).
   bool loopPasses = true;
+  /// After the e-graph, run LLVM's simplifycfg: branch chains on a value
+  /// the e-graph merged become switches (docs/pipeline.md, "After the
+  /// e-graph"); off, tests see the skeleton's and the e-graph's own CFG.
+  bool cfgCleanup = true;
   extract::ExtractorKind extractor = extract::ExtractorKind::Dag;
   /// Also run the other extractor on each e-graph, for Stats::greedyDagCost
   /// and Stats::dagExtractorDagCost (docs/extraction.md).

@@ -1,8 +1,8 @@
 ; Scoped GVN in elaboration: equal pure computations are one e-class (by
 ; hash-consing), materialized once per dominating scope.
 ;
-; RUN: egopt --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-cfg-cleanup --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-cfg-cleanup --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

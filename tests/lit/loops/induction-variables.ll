@@ -1,5 +1,5 @@
-; Induction-variable simplification after rotation (docs/pipeline.md, "Loop
-; passes"): FLAC's residual filter indexes `data[i - 12]` ... `data[i]` with
+; Induction-variable simplification after rotation (docs/loop-passes.md):
+; FLAC's residual filter indexes `data[i - 12]` ... `data[i]` with
 ; an `int i`. Widened to 64 bits, the counter is one i64 phi and each access
 ; one address plus a constant offset, with no sign extension per access (the
 ; vectorizer's cost model saw twelve of them per iteration and widened a

@@ -1,4 +1,4 @@
-; Loop idiom recognition (docs/pipeline.md, "Loop passes"): at -O2, after
+; Loop idiom recognition (docs/loop-passes.md): at -O2, after
 ; the loops are rotated, a loop that fills memory a byte at a time becomes a
 ; memset, and the loop left without effect is deleted. In @zero_bytes the
 ; length is the loop's count. In @builder (Rust's `GenericArray::default()`

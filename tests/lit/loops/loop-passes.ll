@@ -1,4 +1,4 @@
-; LLVM's loop passes around the e-graph (docs/pipeline.md, "Loop passes"): at
+; LLVM's loop passes around the e-graph (docs/loop-passes.md): at
 ; -O2 a loop with a small constant trip count is fully unrolled before
 ; lifting, and the e-graph folds the copies' induction values into constant
 ; offsets; after lowering, LLVM's loop vectorizer runs on loops it can widen.

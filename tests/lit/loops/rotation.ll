@@ -1,4 +1,4 @@
-; Loop rotation (docs/pipeline.md, "Loop passes"): at -O2 a loop whose exit
+; Loop rotation (docs/loop-passes.md): at -O2 a loop whose exit
 ; test is at the top gets it at the bottom, behind a guard before the loop:
 ; one branch per iteration, and the form the vectorizer needs. Here the
 ; reduction is then widened. --no-loop-passes and -O1 leave the loop as it

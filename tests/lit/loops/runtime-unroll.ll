@@ -1,5 +1,4 @@
-; Partial and runtime unrolling after the vectorizers (docs/pipeline.md,
-; "Loop passes"): @fnv's byte loop has an unknown trip count, so LLVM's
+; Partial and runtime unrolling after the vectorizers (docs/loop-passes.md): @fnv's byte loop has an unknown trip count, so LLVM's
 ; unroller repeats its body four times and leaves a remainder loop for the
 ; last n mod 4 bytes. @calls's loop calls a function: too large for the
 ; target's loop buffer, it stays one loop. -O1 and --no-loop-passes run no

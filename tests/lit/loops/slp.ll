@@ -1,5 +1,4 @@
-; Straight-line (SLP) vectorization after the e-graph (docs/pipeline.md,
-; "Loop passes"): in @pairs two neighbouring doubles get the same multiply
+; Straight-line (SLP) vectorization after the e-graph (docs/loop-passes.md): in @pairs two neighbouring doubles get the same multiply
 ; and add, and become one operation on a <2 x double>. @ints does the same
 ; on four i32s, which LLVM's SLP vectorizer would widen (`opt
 ; -passes=slp-vectorizer` does); functions without floating-point values are

@@ -4,9 +4,9 @@
 ; entry, and blocks left unreachable are deleted. A condition the e-graph
 ; knows nothing about keeps its branch.
 ;
-; RUN: egopt --no-interprocedural --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; STATS: "branches_folded": 3
 ; STATS: "blocks_removed": 5
 ; RUN: %if host-x86_64-linux && clang %{ %clang %t.o %S/Inputs/branch-fold-main.c -o %t.exe && %t.exe | FileCheck %s --check-prefix=EXEC %}

@@ -3,9 +3,9 @@
 ; unreachable stay; their pure operands are elaborated before them. A phi's
 ; inputs are materialized at the end of the incoming block.
 ;
-; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-loop-passes --no-interprocedural %s -o %t.o
+; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural %s -o %t.o
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"

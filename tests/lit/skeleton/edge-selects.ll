@@ -8,12 +8,12 @@
 ; holds. In @unrelated the edge says nothing about the select's condition,
 ; so it stays.
 ;
-; RUN: egopt --no-interprocedural --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; With the loop passes, the selects of the two loops are decided right after
 ; rotation (docs/pipeline.md); without them, by the skeleton.
-; RUN: egopt --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
-; RUN: egopt --no-interprocedural --no-loop-passes --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=SKELETON < %t.json
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --no-loop-passes --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=SKELETON < %t.json
 ; STATS: "edge_selects": 1
 ; STATS: "rotated_edge_selects": 2
 ; SKELETON: "edge_selects": 3

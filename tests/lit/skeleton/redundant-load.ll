@@ -5,9 +5,9 @@
 ; keeps only the metadata both had. Never across a may-alias store or a call
 ; that may write; a volatile load is never merged.
 ;
-; RUN: egopt --no-interprocedural --emit=llvm -o - %s | FileCheck %s
-; RUN: egopt --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
-; RUN: egopt --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-cfg-cleanup --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; STATS: "loads_from_loads": 3
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
@@ -161,3 +161,4 @@ define void @kept(ptr %p, ptr %q) {
 }
 
 !0 = !{i32 0, i32 100}
+

@@ -13,7 +13,7 @@
 // the loop pass manager's canonical forms (loop-simplify, LCSSA) and the
 // unroller's analyses cost compile time for nothing: on xz, 9 in 10 of the
 // functions with loops have none the unroller could act on.
-// docs/pipeline.md, "Loop passes", has the measurements behind both.
+// docs/loop-passes.md has the measurements behind both.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -25,7 +25,7 @@ namespace egopt::passes {
 
 /// Between LLVM's -O2 (150) and -O3 (300) thresholds: zstd's Huffman loops
 /// of 4 to 8 symbols fit, and 300 grew code and compile time for almost no
-/// fewer instructions (docs/pipeline.md, "Loop passes", has the figures).
+/// fewer instructions (docs/loop-passes.md has the figures).
 inline constexpr unsigned kSmallLoopUnrolledSize = 200;
 
 class SmallLoopUnroll : public llvm::PassInfoMixin<SmallLoopUnroll> {
