@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/LoopAccessAnalysis.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -93,18 +92,17 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
         if (findOptionMDForLoopID(loopID, "llvm.loop.isvectorized")) return true;
     return false;
   };
-  for (Function *f : functions) {
-    scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
-    LoopInfo &li = fam.getResult<LoopAnalysis>(*f);
+  forEachFunction(functions, fam, [&](Function &f) {
+    LoopInfo &li = fam.getResult<LoopAnalysis>(f);
     // Innermost loops, and whether each may be widened.
     SmallVector<std::pair<Loop *, bool>, 8> innermost;
     for (Loop *l : li.getLoopsInPreorder())
       if (l->isInnermost()) innermost.push_back({l, mayWiden(*l)});
-    if (none_of(innermost, [](auto &e) { return e.second; }) || vectorized(*f)) continue;
+    if (none_of(innermost, [](auto &e) { return e.second; }) || vectorized(f)) return;
     // Loop access analysis wants the vectorizer's loop form (a preheader,
     // one latch, dedicated exits); the vectorizer would make it anyway.
-    formLoops(*f, fam, /*lcssa=*/false);
-    auto &access = fam.getResult<LoopAccessAnalysis>(*f);
+    formLoops(f, fam, /*lcssa=*/false);
+    auto &access = fam.getResult<LoopAccessAnalysis>(f);
     // Every other innermost loop is told to stay scalar through the
     // vectorizer's own hint, and gets its loop metadata back afterwards.
     SmallVector<std::pair<Instruction *, MDNode *>, 8> hinted;
@@ -123,14 +121,14 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
       addStringMetadataToLoop(l, "llvm.loop.vectorize.enable", 0);
     }
     if (widen) {
-      fpm.run(*f, fam);
-      if (vectorized(*f)) {
+      fpm.run(f, fam);
+      if (vectorized(f)) {
         stats.add(VectorizedFunctions);
-        cleanup.run(*f, fam);
+        cleanup.run(f, fam);
       }
     }
     for (auto [term, loopID] : hinted) term->setMetadata(LLVMContext::MD_loop, loopID);
-  }
+  });
 }
 
 } // namespace egopt

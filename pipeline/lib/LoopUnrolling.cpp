@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Transforms/Scalar/LoopUnrollPass.h"
 
@@ -33,17 +32,16 @@ void unrollLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam,
                  eg::Statistics &stats) {
   LoopUnrollPass unroll(
       LoopUnrollOptions(/*OptLevel=*/2, /*OnlyWhenForced=*/false, /*ForgetSCEV=*/false));
-  for (Function *f : functions) {
-    scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
+  forEachFunction(functions, fam, [&](Function &f) {
     // A function without loops is skipped before the unroller's analyses.
-    if (fam.getResult<LoopAnalysis>(*f).empty()) continue;
+    if (fam.getResult<LoopAnalysis>(f).empty()) return;
     // The loop form the unroller makes first (a preheader, dedicated exits,
     // LCSSA), made here, so that what it adds after is the repeated body.
-    formLoops(*f, fam, /*lcssa=*/true);
-    size_t before = f->getInstructionCount();
-    unroll.run(*f, fam);
-    if (f->getInstructionCount() > before) stats.add(UnrolledFunctions);
-  }
+    formLoops(f, fam, /*lcssa=*/true);
+    size_t before = f.getInstructionCount();
+    unroll.run(f, fam);
+    if (f.getInstructionCount() > before) stats.add(UnrolledFunctions);
+  });
 }
 
 } // namespace egopt

@@ -5,7 +5,6 @@
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/Transforms/Vectorize/SLPVectorizer.h"
@@ -37,17 +36,16 @@ bool computesFloats(Function &f) {
 void vectorizeStraightLine(ArrayRef<Function *> functions, FunctionAnalysisManager &fam,
                            eg::Statistics &stats) {
   SLPVectorizerPass slp;
-  for (Function *f : functions) {
-    scope_exit clearAnalyses([&] { fam.clear(*f, f->getName()); });
-    if (!computesFloats(*f)) {
+  forEachFunction(functions, fam, [&](Function &f) {
+    if (!computesFloats(f)) {
       stats.add(SLPSkipped);
-      continue;
+      return;
     }
     // No InstCombine after it, unlike after the loop vectorizer: it was
     // measured to help only through scalar folds the e-graph should make
     // (docs/loop-passes.md).
-    if (!slp.run(*f, fam).areAllPreserved()) stats.add(SLPFunctions);
-  }
+    if (!slp.run(f, fam).areAllPreserved()) stats.add(SLPFunctions);
+  });
 }
 
 } // namespace egopt
