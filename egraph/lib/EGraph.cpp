@@ -279,6 +279,12 @@ void EGraph::canonicalizeClasses() {
   }
 }
 
+void EGraph::reanalyze(ClassId node) {
+  assert(node < nodeById_.size() && "not an e-node id");
+  analysisPending_.push_back(node);
+  clean_ = false;
+}
+
 size_t EGraph::rebuild() {
   if (clean_) return 0;
   ++counters_.rebuilds;

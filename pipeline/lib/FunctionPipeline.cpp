@@ -12,6 +12,7 @@
 #include "Stages.h"
 
 #include "egopt/analyses/IRAnalyses.h"
+#include "egopt/analyses/PhiRanges.h"
 #include "egopt/egraph/Runner.h"
 #include "egopt/extract/ExtractFunction.h"
 #include "egopt/lift/Lifter.h"
@@ -215,6 +216,7 @@ void rewriteFunctions(ArrayRef<Function *> functions, const Options &opts,
     // Trees of one associative operator get their normal form in one step,
     // before the rules (Reassociate.h); with no rules, nothing is rewritten.
     if (!rules.empty() && opts.reassociate) passes::reassociate(w.lifted, w.stats);
+    if (!rules.empty()) passes::narrowPhiRanges(w.lifted, w.stats);
     countRewrite(rewrite(*w.lifted.egraph, rules, opts), w.stats);
     w.conflict = w.lifted.egraph->hasConflict();
     if (!w.conflict) ir::foldPhiCycles(w.lifted);

@@ -18,7 +18,7 @@ target triple = "x86_64-pc-linux-gnu"
 ; CHECK-LABEL: define i32 @sum_to(i32 %limit)
 ; CHECK: loop.body:
 ; CHECK: %counter = phi i32
-; CHECK: %counter.next = add i32 %counter, 1
+; CHECK: %counter.next = add {{(nsw )?}}i32 %counter, 1
 ; CHECK: loop.exit:
 define i32 @sum_to(i32 %limit) {
 entry:

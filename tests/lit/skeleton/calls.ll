@@ -22,7 +22,8 @@ declare void @use(i32)
 ; CHECK-NEXT:    %[[A:[^ ]+]] = getelementptr inbounds i8, ptr %p, i64 4
 ; CHECK-NEXT:    %[[X:[^ ]+]] = shl i32 %x, 1
 ; CHECK-NEXT:    %r = tail call noundef range(i32 0, 10) i32 @callee(ptr nonnull align 4 dereferenceable(8) %[[A]], i32 signext %[[X]]) #[[ATTRS:[0-9]+]], !annotation ![[ANN:[0-9]+]], !srcloc ![[SRCLOC:[0-9]+]]
-; CHECK-NEXT:    %[[W:[^ ]+]] = sext i32 %r to i64
+; The call's range (0 to 9) makes the sign extension a zero extension.
+; CHECK-NEXT:    %[[W:[^ ]+]] = zext nneg i32 %r to i64
 ; CHECK-NEXT:    %f = notail call fastcc i64 @fast(i64 %[[W]]) [ "deopt"(i32 %[[X]]) ]
 ; CHECK-NEXT:    %[[T:[^ ]+]] = trunc i64 %f to i32
 ; CHECK-NEXT:    {{(tail )?}}call void asm sideeffect "nop # $0", "r,~{dirflag},~{fpsr},~{flags}"(i32 %[[T]]) #[[ATTRS]], !srcloc ![[ASMLOC:[0-9]+]]

@@ -118,6 +118,9 @@ public:
       if (auto *p = dynamic_cast<const A *>(a.get())) return p;
     return nullptr;
   }
+  template <class A> A *findAnalysis() {
+    return const_cast<A *>(static_cast<const EGraph &>(*this).findAnalysis<A>());
+  }
   size_t numAnalyses() const { return analyses_.size(); }
   const Analysis &analysis(size_t i) const { return *analyses_[i]; }
 
@@ -133,6 +136,11 @@ public:
   /// Drops the e-nodes of class `id` for which keep() is false (egg's pruning;
   /// the memo still maps them to the class).
   void retainNodes(ClassId id, llvm::function_ref<bool(const ENode &)> keep);
+  /// Runs every analysis's make() on e-node `node` (an id add() returned)
+  /// again at the next rebuild(), joining the result into its class: for a
+  /// fact that reads more than the e-node's children (a phi's incoming
+  /// values, PhiRanges.h), which the e-graph cannot know changed.
+  void reanalyze(ClassId node);
   /// Restores the invariants I1-I5. Returns the number of congruence unions.
   size_t rebuild();
   bool isClean() const { return clean_; }

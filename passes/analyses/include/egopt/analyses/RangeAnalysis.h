@@ -14,6 +14,7 @@
 #include "egopt/egraph/Analysis.h"
 #include "egopt/lift/Lifter.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/IR/ConstantRange.h"
 
 #include <optional>
@@ -36,8 +37,22 @@ public:
     return data(g.find(id));
   }
 
+  /// Sets the range of skeleton value `skeletonIndex` (a phi: PhiRanges.h);
+  /// its class takes it at the next make(), joined with what it knew.
+  void setLeafRange(uint64_t skeletonIndex, const llvm::ConstantRange &r);
+
+  /// `r`, a range of class `value`, narrowed by what class `cond` being
+  /// `holds` says of it: each compare of `value` in `cond` against a class
+  /// with a range.
+  llvm::ConstantRange constrain(const eg::EGraph &g, eg::ClassId cond, bool holds,
+                                eg::ClassId value, llvm::ConstantRange r) const;
+
 private:
+  std::optional<llvm::ConstantRange> intrinsicRange(const eg::EGraph &g, const eg::ENode &n) const;
+  std::optional<llvm::ConstantRange> leafRange(uint64_t skeletonIndex, unsigned width) const;
+
   const ir::IRTables &tables_;
+  llvm::DenseMap<uint64_t, llvm::ConstantRange> leafRanges_;
 };
 
 } // namespace egopt::passes
