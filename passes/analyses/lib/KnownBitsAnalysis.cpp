@@ -107,6 +107,18 @@ eg::MergeResult KnownBitsAnalysis::join(std::optional<KnownBits> &to,
   return joinOptional(to, from, joinKnownBits);
 }
 
+void KnownBitsAnalysis::modify(eg::EGraph &g, eg::ClassId id) {
+  const auto &k = data(id);
+  if (!k || isNoValue(*k) || !k->isConstant() || k->getBitWidth() > 64) return;
+  auto nodes = g.nodes(id);
+  if (nodes.empty()) return;
+  ENode c;
+  c.op = ir::IRLanguage::get().IConst;
+  c.type = nodes.front().type;
+  c.payload = static_cast<uint64_t>(k->getConstant().getSExtValue());
+  if (g.lookup(c) != g.find(id)) g.merge(id, g.add(c));
+}
+
 std::string KnownBitsAnalysis::describe(eg::ClassId id) const {
   const auto &k = data(id);
   if (!k || k->isUnknown()) return {};

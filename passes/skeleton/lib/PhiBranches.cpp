@@ -74,7 +74,8 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
   while (!isa<PHINode>(v)) {
     auto *test = dyn_cast<Instruction>(v);
     if (!test || test->getParent() != &bb || !test->hasOneUse()) return std::nullopt;
-    bool isCompare = isa<ICmpInst>(test) && isa<ConstantInt>(test->getOperand(1));
+    bool isCompare =
+        isa<ICmpInst>(test) && isa<ConstantInt, ConstantPointerNull>(test->getOperand(1));
     if (isCompare ? !d.tests.empty() : !isa<CastInst>(test) || !test->getType()->isIntegerTy())
       return std::nullopt;
     if (d.tests.size() == kMaxCasts + 1) return std::nullopt;
@@ -83,7 +84,11 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
   }
   std::reverse(d.tests.begin(), d.tests.end());
   d.phi = cast<PHINode>(v);
-  if (d.phi->getParent() != &bb || !d.phi->getType()->isIntegerTy()) return std::nullopt;
+  if (d.phi->getParent() != &bb) return std::nullopt;
+  // A pointer phi only as Rust's `Option<&T>`: compared with null, no cast.
+  if (d.phi->getType()->isPointerTy() ? d.tests.size() != 1 || !isa<ICmpInst>(d.tests[0])
+                                      : !d.phi->getType()->isIntegerTy())
+    return std::nullopt;
   // Unused but by each other and without effect (the pair an inlined
   // `next` built): no copy needed, the dead sweep takes them.
   SmallPtrSet<const Instruction *, 8> unused;
@@ -103,11 +108,22 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
 /// The successor taken when the phi is `value`; null when that cannot be
 /// told, or when it is an `unreachable` (the edge is undefined behaviour;
 /// not worth an edge of its own).
+/// The constant a phi of `d` is on an edge that brings `value`, for the
+/// tests: an integer, or for a pointer phi its test against null.
+ConstantInt *knownValue(const Decision &d, Value *value) {
+  if (!d.phi->getType()->isPointerTy()) return dyn_cast<ConstantInt>(value);
+  auto *compare = cast<ICmpInst>(d.tests[0]);
+  if (!isa<ConstantPointerNull>(value) || !compare->isEquality()) return nullptr;
+  return ConstantInt::getBool(value->getContext(), compare->getPredicate() == ICmpInst::ICMP_EQ);
+}
+
 BasicBlock *successorFor(const Decision &d, Value *value) {
-  auto *known = dyn_cast<ConstantInt>(value);
+  ConstantInt *known = knownValue(d, value);
   if (!known) return nullptr;
+  bool pointerTest = d.phi->getType()->isPointerTy();
   const DataLayout &layout = d.terminator->getModule()->getDataLayout();
   for (Instruction *test : d.tests) {
+    if (pointerTest) break; // knownValue applied the one test
     if (auto *compare = dyn_cast<ICmpInst>(test)) {
       const APInt &rhs = cast<ConstantInt>(compare->getOperand(1))->getValue();
       bool holds = ICmpInst::compare(known->getValue(), rhs, compare->getPredicate());
@@ -227,10 +243,11 @@ size_t threadPhiBranches(Function &f, PhiBranchScope scope) {
     if (loopHeaders.contains(bb) || bb->hasAddressTaken()) continue;
     std::optional<Decision> d = decisionOf(*bb);
     if (!d) continue;
-    if (scope == PhiBranchScope::OptionTags &&
-        (d->tests.empty() || !isa<TruncInst>(d->tests.back()) ||
-         !d->tests.back()->getType()->isIntegerTy(1)))
-      continue;
+    bool optionTag =
+        !d->tests.empty() &&
+        (d->phi->getType()->isPointerTy() ||
+         (isa<TruncInst>(d->tests.back()) && d->tests.back()->getType()->isIntegerTy(1)));
+    if (scope == PhiBranchScope::OptionTags && !optionTag) continue;
     SmallVector<Edge, 8> edges = threadableEdges(*bb, *d, loopHeaders);
     if (edges.empty()) continue;
     SmallVector<Instruction *, kMaxLiveValues> liveValues;

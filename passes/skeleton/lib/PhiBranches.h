@@ -6,7 +6,9 @@
 // front end makes such blocks for every scope with lifetime markers that
 // `break`, `continue` or `return` leave: a cleanup slot, promoted by SROA
 // into a phi of case numbers and a switch on it. Rust's iterators return an
-// `Option` whose tag, after inlining, is a phi of 0 and 1 tested as an i1.
+// `Option` whose tag, after inlining, is a phi of 0 and 1 tested as an i1,
+// or for `Option<&T>` a phi of pointers tested against null (the edge that
+// brings null is decided).
 // Each such edge is sent straight to the successor taken, so a loop that
 // breaks out of a scope no longer compares and jumps twice. Values of the
 // block used elsewhere are rebuilt in SSA form (LLVM's SSAUpdater). A
@@ -25,7 +27,8 @@ namespace egopt::passes {
 /// Which decisions are threaded.
 enum class PhiBranchScope {
   Every,
-  /// Only an `Option` tag: a phi tested as an i1 through a `trunc`.
+  /// Only an `Option` tag: a phi tested as an i1 through a `trunc`, or a
+  /// pointer phi tested against null.
   OptionTags,
 };
 

@@ -281,3 +281,29 @@ define i32 @add_nsw_nuw_proven(i16 %a, i16 %b) {
 ; STATS-DAG: "add-nsw-proven": {{[1-9]}}
 ; STATS-DAG: "add-nuw-proven": {{[1-9]}}
 ; STATS: "materialized"
+
+; Not a rule: a class whose every bit is known gets its constant
+; (KnownBitsAnalysis::modify). The shift leaves the low bit 0.
+; CHECK-LABEL: define {{.*}}@all_bits_known(
+; CHECK-NEXT:    ret i1 false
+; CHECK-NEXT:  }
+define i1 @all_bits_known(i32 %x) {
+  %w = zext i32 %x to i40
+  %s = shl i40 %w, 8
+  %t = trunc i40 %s to i1
+  ret i1 %t
+}
+
+; negative: four bits known of eight, no constant
+; CHECK-LABEL: define {{.*}}@some_bits_known(
+; CHECK-NEXT:    %s = shl i32 %x, 4
+; CHECK-NEXT:    %o = or i32 %s, 5
+; CHECK-NEXT:    %t = trunc i32 %o to i8
+; CHECK-NEXT:    ret i8 %t
+; CHECK-NEXT:  }
+define i8 @some_bits_known(i32 %x) {
+  %s = shl i32 %x, 4
+  %o = or i32 %s, 5
+  %t = trunc i32 %o to i8
+  ret i8 %t
+}

@@ -13,13 +13,17 @@
 ; @option_tag (Rust's `Range::next`) the phi is tested through a trunc; in
 ; @option_tag_casts through a zext and a trunc, as SROA leaves it, and the
 ; unused pair the inlined `next` built is not copied (no copy of the block:
-; the edges go straight to the successors).
+; the edges go straight to the successors). In @option_ref (an iterator
+; over `&mut [u32]`: `Option<&mut u32>` is a pointer, None is null) the edge
+; that brings null goes to the exit; the other brings a pointer not known
+; non-null and keeps the test. In @option_ref_other the phi is compared
+; with another pointer, not null, and nothing is threaded.
 ;
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --no-skeleton --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
-; STATS: "phi_branches_threaded": 10
+; STATS: "phi_branches_threaded": 11
 ; OFF: switch i32 %dest
 
 ; CHECK-LABEL: define {{.*}}@cleanup_switch(
@@ -255,4 +259,68 @@ body:
   br label %head
 done:
   ret i32 %i.next
+}
+
+; CHECK-LABEL: define {{.*}}@option_ref(
+; CHECK:       head:
+; CHECK-NEXT:    %i = phi i64
+; CHECK-NEXT:    %lt = icmp ult i64 %i, %n
+; CHECK-NEXT:    br i1 %lt, label %some, label %done
+; CHECK:       next:
+; CHECK-NOT:     phi
+; CHECK:         %is.none = icmp eq ptr %at, null
+; CHECK:       done:
+; CHECK-NEXT:    ret void
+
+; CHECK-LABEL: define {{.*}}@option_ref_other(
+; CHECK:       next:
+; CHECK:         %item = phi ptr
+; CHECK-NEXT:    %is.q = icmp eq ptr %item, %q
+
+define void @option_ref(ptr %base, i64 %n) {
+entry:
+  br label %head
+head:
+  %i = phi i64 [ 0, %entry ], [ %i.next, %body ]
+  %lt = icmp ult i64 %i, %n
+  br i1 %lt, label %some, label %next
+some:
+  %at = getelementptr inbounds i32, ptr %base, i64 %i
+  %inc = add i64 %i, 1
+  call void @h()
+  br label %next
+next:
+  %i.next = phi i64 [ %i, %head ], [ %inc, %some ]
+  %item = phi ptr [ null, %head ], [ %at, %some ]
+  %is.none = icmp eq ptr %item, null
+  br i1 %is.none, label %done, label %body
+body:
+  store i32 0, ptr %item
+  br label %head
+done:
+  ret void
+}
+
+define void @option_ref_other(ptr %base, ptr %q, i64 %n) {
+entry:
+  br label %head
+head:
+  %i = phi i64 [ 0, %entry ], [ %i.next, %body ]
+  %lt = icmp ult i64 %i, %n
+  br i1 %lt, label %some, label %next
+some:
+  %at = getelementptr inbounds i32, ptr %base, i64 %i
+  %inc = add i64 %i, 1
+  call void @h()
+  br label %next
+next:
+  %i.next = phi i64 [ %i, %head ], [ %inc, %some ]
+  %item = phi ptr [ null, %head ], [ %at, %some ]
+  %is.q = icmp eq ptr %item, %q
+  br i1 %is.q, label %done, label %body
+body:
+  store i32 0, ptr %item
+  br label %head
+done:
+  ret void
 }

@@ -36,6 +36,9 @@ public:
   std::optional<llvm::KnownBits> make(const eg::EGraph &g, const eg::ENode &n) const;
   eg::MergeResult join(std::optional<llvm::KnownBits> &to,
                        const std::optional<llvm::KnownBits> &from) const;
+  /// A class whose every bit is known gets the `iconst` e-node, as
+  /// IntConstantFold does for a folded value: `trunc (shl x, 8) to i1` is 0.
+  void modify(eg::EGraph &g, eg::ClassId id) override;
   std::string describe(eg::ClassId id) const override;
 
   /// The fact of any class id (canonicalized), or nullopt.
