@@ -1,6 +1,7 @@
 #include "egopt/analyses/KnownBitsAnalysis.h"
 
 #include "egopt/analyses/IntLattices.h"
+#include "egopt/analyses/RangeAnalysis.h"
 #include "egopt/egraph/EGraph.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -110,13 +111,23 @@ eg::MergeResult KnownBitsAnalysis::join(std::optional<KnownBits> &to,
 void KnownBitsAnalysis::modify(eg::EGraph &g, eg::ClassId id) {
   const auto &k = data(id);
   if (!k || isNoValue(*k) || !k->isConstant() || k->getBitWidth() > 64) return;
+  // Only what can be true: the constant fold declines a value that is
+  // poison (its class has no constant fact), and so does this; a class
+  // that holds its constant already needs nothing.
+  const ir::IRLanguage &L = ir::IRLanguage::get();
   auto nodes = g.nodes(id);
-  if (nodes.empty()) return;
+  if (nodes.empty() || any_of(nodes, [&](const ENode &n) { return n.op == L.IConst; })) return;
+  for (const ENode &n : nodes)
+    if (n.flags && (L.opcodeOf(n.op) || L.castOf(n.op))) return;
+  // A shift by the width is poison without a flag: its range is "no value".
+  if (const auto *ranges = g.findAnalysis<RangeAnalysis>())
+    if (const auto &r = ranges->of(g, id); r && (isNoValue(*r) || !r->contains(k->getConstant())))
+      return;
   ENode c;
-  c.op = ir::IRLanguage::get().IConst;
+  c.op = L.IConst;
   c.type = nodes.front().type;
   c.payload = static_cast<uint64_t>(k->getConstant().getSExtValue());
-  if (g.lookup(c) != g.find(id)) g.merge(id, g.add(c));
+  g.merge(id, g.add(c));
 }
 
 std::string KnownBitsAnalysis::describe(eg::ClassId id) const {
