@@ -153,17 +153,19 @@ eg::MergeResult IntConstantFold::join(ConstantFact &to, const ConstantFact &from
   return r;
 }
 
-void IntConstantFold::modify(eg::EGraph &g, eg::ClassId id) {
-  const std::optional<APInt> &v = valueOf(id);
-  if (!v) return;
+void addConstantNode(eg::EGraph &g, eg::ClassId id, const APInt &value) {
   // The class's type: any of its e-nodes has it.
   auto nodes = g.nodes(id);
   if (nodes.empty()) return;
   ENode c;
   c.op = ir::IRLanguage::get().IConst;
   c.type = nodes.front().type;
-  c.payload = static_cast<uint64_t>(v->getSExtValue());
+  c.payload = static_cast<uint64_t>(value.getSExtValue());
   g.merge(id, g.add(c));
+}
+
+void IntConstantFold::modify(eg::EGraph &g, eg::ClassId id) {
+  if (const std::optional<APInt> &v = valueOf(id)) addConstantNode(g, id, *v);
 }
 
 std::string IntConstantFold::describe(eg::ClassId id) const {

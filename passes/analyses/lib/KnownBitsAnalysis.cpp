@@ -1,5 +1,6 @@
 #include "egopt/analyses/KnownBitsAnalysis.h"
 
+#include "egopt/analyses/ConstantFold.h"
 #include "egopt/analyses/IntLattices.h"
 #include "egopt/analyses/RangeAnalysis.h"
 #include "egopt/egraph/EGraph.h"
@@ -123,11 +124,7 @@ void KnownBitsAnalysis::modify(eg::EGraph &g, eg::ClassId id) {
   if (const auto *ranges = g.findAnalysis<RangeAnalysis>())
     if (const auto &r = ranges->of(g, id); r && (isNoValue(*r) || !r->contains(k->getConstant())))
       return;
-  ENode c;
-  c.op = L.IConst;
-  c.type = nodes.front().type;
-  c.payload = static_cast<uint64_t>(k->getConstant().getSExtValue());
-  g.merge(id, g.add(c));
+  addConstantNode(g, id, k->getConstant());
 }
 
 std::string KnownBitsAnalysis::describe(eg::ClassId id) const {

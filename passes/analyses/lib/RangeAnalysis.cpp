@@ -3,8 +3,8 @@
 #include "egopt/analyses/IntLattices.h"
 #include "egopt/egraph/EGraph.h"
 
+#include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
-#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Operator.h"
 
 namespace egopt::passes {

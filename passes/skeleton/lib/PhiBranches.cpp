@@ -105,25 +105,27 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
   return d;
 }
 
-/// The successor taken when the phi is `value`; null when that cannot be
-/// told, or when it is an `unreachable` (the edge is undefined behaviour;
-/// not worth an edge of its own).
-/// The constant a phi of `d` is on an edge that brings `value`, for the
-/// tests: an integer, or for a pointer phi its test against null.
-ConstantInt *knownValue(const Decision &d, Value *value) {
+/// What the phi's value on an edge that brings `value` says, as an integer
+/// the remaining tests read: the value itself, or for a pointer phi the
+/// result of its one test against null (it then leaves no test to apply).
+ConstantInt *knownValue(const Decision &d, Value *value, ArrayRef<Instruction *> &tests) {
+  tests = d.tests;
   if (!d.phi->getType()->isPointerTy()) return dyn_cast<ConstantInt>(value);
   auto *compare = cast<ICmpInst>(d.tests[0]);
+  tests = tests.drop_front();
   if (!isa<ConstantPointerNull>(value) || !compare->isEquality()) return nullptr;
   return ConstantInt::getBool(value->getContext(), compare->getPredicate() == ICmpInst::ICMP_EQ);
 }
 
+/// The successor taken when the phi is `value`; null when that cannot be
+/// told, or when it is an `unreachable` (the edge is undefined behaviour;
+/// not worth an edge of its own).
 BasicBlock *successorFor(const Decision &d, Value *value) {
-  ConstantInt *known = knownValue(d, value);
+  ArrayRef<Instruction *> tests;
+  ConstantInt *known = knownValue(d, value, tests);
   if (!known) return nullptr;
-  bool pointerTest = d.phi->getType()->isPointerTy();
   const DataLayout &layout = d.terminator->getModule()->getDataLayout();
-  for (Instruction *test : d.tests) {
-    if (pointerTest) break; // knownValue applied the one test
+  for (Instruction *test : tests) {
     if (auto *compare = dyn_cast<ICmpInst>(test)) {
       const APInt &rhs = cast<ConstantInt>(compare->getOperand(1))->getValue();
       bool holds = ICmpInst::compare(known->getValue(), rhs, compare->getPredicate());

@@ -54,4 +54,8 @@ private:
   mutable size_t poisonDeclined_ = 0;
 };
 
+/// Gives class `id` (an integer class, a canonical id) the `iconst` e-node
+/// of `value` and unions them: extraction then picks the constant.
+void addConstantNode(eg::EGraph &g, eg::ClassId id, const llvm::APInt &value);
+
 } // namespace egopt::passes
