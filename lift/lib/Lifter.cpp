@@ -318,6 +318,7 @@ private:
     n.op = lang_.Skel;
     n.type = typeId(inst.getType());
     n.payload = out_.tables->skeletonValues.size();
+    out_.tables->skeletonIndex[&inst] = out_.tables->skeletonValues.size();
     out_.tables->skeletonValues.push_back(&inst);
     valueClass_[&inst] = g().add(n);
   }
@@ -331,6 +332,24 @@ private:
 };
 
 } // namespace
+
+std::optional<ENode> leafNode(const IRTables &tables, const Value &v) {
+  auto type = tables.typeIds.find(v.getType());
+  if (type == tables.typeIds.end()) return std::nullopt;
+  ENode n;
+  n.type = type->second;
+  if (auto *arg = dyn_cast<Argument>(&v)) {
+    n.op = IRLanguage::get().Arg;
+    n.payload = arg->getArgNo();
+    return n;
+  }
+  auto *inst = dyn_cast<Instruction>(&v);
+  auto index = inst ? tables.skeletonIndex.find(inst) : tables.skeletonIndex.end();
+  if (index == tables.skeletonIndex.end()) return std::nullopt;
+  n.op = IRLanguage::get().Skel;
+  n.payload = index->second;
+  return n;
+}
 
 LiftedFunction liftFunction(Function &fn, const AnalysisSetup &setup) {
   return Lifter(fn, setup).run();

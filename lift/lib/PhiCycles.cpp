@@ -24,8 +24,6 @@ public:
   explicit PhiCycleFolder(LiftedFunction &lf) : lf_(lf), g_(*lf.egraph) {
     for (const SkeletonUse &u : lf.uses)
       if (isa<PHINode>(u.user)) useClass_[{u.user, u.operand}] = u.cls;
-    for (size_t i = 0; i < lf.tables->skeletonValues.size(); ++i)
-      if (auto *p = dyn_cast<PHINode>(lf.tables->skeletonValues[i])) leafIndex_[p] = i;
   }
 
   size_t run() {
@@ -66,15 +64,8 @@ public:
 private:
   /// The phi's `skel` leaf, when it is a skeleton phi with one.
   std::optional<ENode> leafOf(PHINode *p) {
-    auto it = leafIndex_.find(p);
-    if (it == leafIndex_.end()) return std::nullopt;
-    auto type = lf_.tables->typeIds.find(p->getType());
-    if (type == lf_.tables->typeIds.end()) return std::nullopt;
-    ENode n;
-    n.op = IRLanguage::get().Skel;
-    n.type = type->second;
-    n.payload = it->second;
-    if (g_.lookup(n) == kNoClass) return std::nullopt;
+    std::optional<ENode> n = leafNode(*lf_.tables, *p);
+    if (!n || g_.lookup(*n) == kNoClass) return std::nullopt;
     return n;
   }
 
@@ -95,7 +86,8 @@ private:
     while (!stack.empty()) {
       PHINode *p = stack.pop_back_val();
       for (unsigned i = 0, e = p->getNumIncomingValues(); i < e; ++i) {
-        if (auto *q = dyn_cast<PHINode>(p->getIncomingValue(i)); q && leafIndex_.count(q)) {
+        if (auto *q = dyn_cast<PHINode>(p->getIncomingValue(i));
+            q && lf_.tables->skeletonIndex.count(q)) {
           if (seen.contains(q)) continue;
           if (seen.size() == kMaxGroup) return kNoClass;
           seen.insert(q);
@@ -115,7 +107,6 @@ private:
   LiftedFunction &lf_;
   eg::EGraph &g_;
   DenseMap<std::pair<Instruction *, unsigned>, ClassId> useClass_;
-  DenseMap<PHINode *, size_t> leafIndex_;
   DenseSet<Instruction *> pure_;
 };
 

@@ -38,21 +38,14 @@ public:
   size_t run() {
     std::vector<std::pair<PHINode *, uint64_t>> phis;
     std::vector<ClassId> leaves;
-    const ir::IRLanguage &L = ir::IRLanguage::get();
     for (size_t i = 0; i < lf_.tables->skeletonValues.size(); ++i) {
       auto *phi = dyn_cast<PHINode>(lf_.tables->skeletonValues[i]);
       if (!phi || !phi->getType()->isIntegerTy()) continue;
-      eg::ENode n;
-      n.op = L.Skel;
-      n.type = lf_.tables->typeIds.lookup(phi->getType());
-      n.payload = i;
-      ClassId leaf = g_.lookup(n);
+      ClassId leaf = classOf(*phi);
       if (leaf == kNoClass) continue;
       phis.push_back({phi, i});
       leaves.push_back(leaf);
     }
-    for (size_t i = 0; i < lf_.tables->skeletonValues.size(); ++i)
-      leafIndex_[lf_.tables->skeletonValues[i]] = i;
     DenseSet<PHINode *> narrowed;
     for (unsigned sweep = 0; sweep < kMaxSweeps; ++sweep) {
       bool changed = false;
@@ -101,20 +94,13 @@ private:
   /// use), or the leaf of an argument or a skeleton value.
   ClassId classOf(PHINode &phi, unsigned i) {
     if (auto it = useClass_.find({&phi, i}); it != useClass_.end()) return g_.find(it->second);
-    Value *v = phi.getIncomingValue(i);
-    const ir::IRLanguage &L = ir::IRLanguage::get();
-    eg::ENode n;
-    n.type = lf_.tables->typeIds.lookup(v->getType());
-    if (auto *arg = dyn_cast<Argument>(v)) {
-      n.op = L.Arg;
-      n.payload = arg->getArgNo();
-    } else if (auto it = leafIndex_.find(v); it != leafIndex_.end()) {
-      n.op = L.Skel;
-      n.payload = it->second;
-    } else {
-      return kNoClass;
-    }
-    ClassId c = g_.lookup(n);
+    return classOf(*phi.getIncomingValue(i));
+  }
+
+  /// The class of a leaf (an argument, a skeleton value), or kNoClass.
+  ClassId classOf(const Value &v) {
+    std::optional<eg::ENode> n = ir::leafNode(*lf_.tables, v);
+    ClassId c = n ? g_.lookup(*n) : kNoClass;
     return c == kNoClass ? kNoClass : g_.find(c);
   }
 
@@ -139,7 +125,6 @@ private:
   eg::EGraph &g_;
   RangeAnalysis &ranges_;
   DenseMap<std::pair<Instruction *, unsigned>, ClassId> useClass_;
-  DenseMap<const Value *, uint64_t> leafIndex_;
 };
 
 } // namespace

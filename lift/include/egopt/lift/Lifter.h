@@ -45,6 +45,8 @@ struct IRTables : eg::LanguageContext {
   std::vector<llvm::SmallVector<int, 8>> masks;
   std::map<std::vector<int>, uint32_t> maskIds; ///< equal masks, one id
   std::vector<llvm::Instruction *> skeletonValues;
+  /// Each skeleton value's index in skeletonValues (its `skel` payload).
+  llvm::DenseMap<const llvm::Instruction *, uint32_t> skeletonIndex;
 
   uint32_t typeId(llvm::Type *t);
   uint32_t constantId(llvm::Constant *c);
@@ -78,6 +80,11 @@ struct LiftedFunction {
 /// Adds analyses to a function's new, empty e-graph (they may keep a
 /// reference to the tables, which live as long as the LiftedFunction).
 using AnalysisSetup = std::function<void(eg::EGraph &, const IRTables &)>;
+
+/// The leaf e-node that stands for `v`: an argument's `arg`, or a skeleton
+/// value's `skel`; nullopt for anything else, or a type never lifted. The
+/// e-graph has it when the lifter gave `v` a class.
+std::optional<eg::ENode> leafNode(const IRTables &tables, const llvm::Value &v);
 
 /// Lifts `fn` (a definition). Unreachable blocks must have been removed.
 /// Reads the IR only, but asks the module's DataLayout for struct layouts
