@@ -52,10 +52,11 @@ void formLoops(Function &f, FunctionAnalysisManager &fam, bool lcssa) {
 ///   makes the countable ones memcpy or memset calls, not vector loops, and
 ///   on the corpus they are the LZ coders' short match and literal copies,
 ///   whose widened versions ran no program faster.
-/// - Loops whose memory accesses need no runtime alias check: the checked
-///   vector path of the corpus's such loops (copies whose source and
-///   destination overlap by design) ran rarely. Loop access analysis finds
-///   them, and the vectorizer then reuses it.
+/// - Loops whose memory accesses need no runtime alias check, or whose every
+///   access walks memory one element at a time: widened behind the check,
+///   loops with strided accesses (complex numbers' interleaved halves) ran
+///   slower. Loop access analysis finds the checks, and the vectorizer then
+///   reuses it.
 void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam,
                     eg::Statistics &stats) {
   FunctionPassManager fpm;
@@ -85,6 +86,19 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
       }
     return computes || !stores;
   };
+  // Every access walks memory one element at a time, up or down, or reads
+  // or writes one place.
+  auto unitStride = [](Loop &l, ScalarEvolution &se, const DominatorTree &dt) {
+    PredicatedScalarEvolution pse(se, l);
+    for (BasicBlock *bb : l.blocks())
+      for (Instruction &i : *bb) {
+        Value *ptr = getLoadStorePointerOperand(&i);
+        if (!ptr || l.isLoopInvariant(ptr)) continue;
+        std::optional<int64_t> stride = getPtrStride(pse, getLoadStoreType(&i), ptr, &l, dt);
+        if (!stride || (*stride != 1 && *stride != -1)) return false;
+      }
+    return true;
+  };
   // The vectorizer marks the loops it widened (and their scalar remainders).
   auto vectorized = [](const Function &f) {
     for (const BasicBlock &bb : f)
@@ -102,6 +116,8 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
     // Loop access analysis wants the vectorizer's loop form (a preheader,
     // one latch, dedicated exits); the vectorizer would make it anyway.
     formLoops(f, fam, /*lcssa=*/false);
+    auto &dt = fam.getResult<DominatorTreeAnalysis>(f);
+    auto &se = fam.getResult<ScalarEvolutionAnalysis>(f);
     auto &access = fam.getResult<LoopAccessAnalysis>(f);
     // Every other innermost loop is told to stay scalar through the
     // vectorizer's own hint, and gets its loop metadata back afterwards.
@@ -110,7 +126,8 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
     for (auto [l, may] : innermost) {
       if (may) {
         const LoopAccessInfo &lai = access.getInfo(*l);
-        if (!(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need)) {
+        if (!(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need) ||
+            unitStride(*l, se, dt)) {
           ++widen;
           continue;
         }

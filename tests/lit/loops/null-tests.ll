@@ -64,10 +64,11 @@ exit:
 
 ; for (x, y) in a.iter_mut().zip(b) { *x -= *y }: the zipped `next` returns
 ; `a + 8*i`, null when `i` reached the length; `a` is not known non-null, but
-; the loop's guard tests it once.
+; the loop's guard tests it once. The loop left is counted, and widened
+; behind a check that a and b do not overlap.
 ; CHECK-LABEL: define {{.*}}@zip_sub(
 ; CHECK:         icmp eq ptr %a, null
-; CHECK:         unroll_iter
+; CHECK:       vector.memcheck:
 ; CHECK-NOT:     null
 ; CHECK:         ret void
 define void @zip_sub(ptr %a, ptr %b, i64 %n) {
