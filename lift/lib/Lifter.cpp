@@ -99,29 +99,14 @@ private:
       return it == valueClass_.end() ? kNoClass : it->second;
     }
     if (!isLiftableType(v->getType())) return kNoClass;
-    ENode n;
-    n.type = typeId(v->getType());
     if (auto *arg = dyn_cast<Argument>(v)) {
+      ENode n;
       n.op = lang_.Arg;
+      n.type = typeId(v->getType());
       n.payload = arg->getArgNo();
       return g().add(n);
     }
-    if (auto *ci = dyn_cast<ConstantInt>(v); ci && ci->getBitWidth() <= 64) {
-      n.op = lang_.IConst;
-      n.payload = static_cast<uint64_t>(ci->getSExtValue());
-      return g().add(n);
-    }
-    if (auto *cf = dyn_cast<ConstantFP>(v);
-        cf && cf->getType()->getPrimitiveSizeInBits() <= 64 && !cf->getType()->isX86_FP80Ty()) {
-      n.op = lang_.FConst;
-      n.payload = cf->getValueAPF().bitcastToAPInt().getZExtValue();
-      return g().add(n);
-    }
-    if (auto *c = dyn_cast<Constant>(v)) {
-      n.op = lang_.Cst;
-      n.payload = out_.tables->constantId(c);
-      return g().add(n);
-    }
+    if (auto *c = dyn_cast<Constant>(v)) return g().add(constantNode(*out_.tables, *c));
     return kNoClass;
   }
 
@@ -348,6 +333,25 @@ std::optional<ENode> leafNode(const IRTables &tables, const Value &v) {
   if (index == tables.skeletonIndex.end()) return std::nullopt;
   n.op = IRLanguage::get().Skel;
   n.payload = index->second;
+  return n;
+}
+
+ENode constantNode(IRTables &tables, const Constant &c) {
+  const IRLanguage &lang = IRLanguage::get();
+  ENode n;
+  n.type = tables.typeId(c.getType());
+  if (auto *ci = dyn_cast<ConstantInt>(&c); ci && ci->getBitWidth() <= 64) {
+    n.op = lang.IConst;
+    n.payload = static_cast<uint64_t>(ci->getSExtValue());
+  } else if (auto *cf = dyn_cast<ConstantFP>(&c); cf &&
+                                                  cf->getType()->getPrimitiveSizeInBits() <= 64 &&
+                                                  !cf->getType()->isX86_FP80Ty()) {
+    n.op = lang.FConst;
+    n.payload = cf->getValueAPF().bitcastToAPInt().getZExtValue();
+  } else {
+    n.op = lang.Cst;
+    n.payload = tables.constantId(const_cast<Constant *>(&c));
+  }
   return n;
 }
 

@@ -1,6 +1,7 @@
 #include "egopt/lift/Lifter.h"
 
 #include "LiftStatistics.h"
+#include "PhiReplacement.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -27,37 +28,18 @@ public:
   }
 
   size_t run() {
-    std::vector<std::pair<PHINode *, ClassId>> folded;
-    std::vector<ENode> leaves;
+    std::vector<PhiReplacement> folded;
     for (BasicBlock &bb : *lf_.fn)
       for (PHINode &phi : bb.phis()) {
         auto leaf = leafOf(&phi);
         if (!leaf) continue;
         ClassId c = groupClass(phi);
         if (c == kNoClass) continue;
+        // Merged at once: the next phis' groups see this one's class.
         g_.merge(g_.lookup(*leaf), c);
-        folded.push_back({&phi, c});
-        leaves.push_back(*leaf);
+        folded.push_back({&phi, *leaf, c});
       }
-    if (folded.empty()) return 0;
-    g_.rebuild();
-    DenseSet<Instruction *> gone;
-    for (auto &[phi, c] : folded) gone.insert(phi);
-    // The folded phis' own uses go; their skeleton users get uses of C.
-    std::erase_if(lf_.uses, [&](const SkeletonUse &u) { return gone.contains(u.user); });
-    for (size_t k = 0; k < folded.size(); ++k) {
-      auto [phi, c] = folded[k];
-      ClassId cls = g_.find(c);
-      g_.retainNodes(cls, [&](const ENode &n) { return !(n == leaves[k]); });
-      for (Use &use : phi->uses()) {
-        auto *user = cast<Instruction>(use.getUser());
-        if (!gone.contains(user) && !pureSet().contains(user))
-          lf_.uses.push_back({user, use.getOperandNo(), cls});
-      }
-      lf_.pure.push_back(phi);
-      lf_.pureClass.push_back(cls);
-      lf_.stats.add(PhisFolded);
-    }
+    replacePhis(lf_, folded, PhisFolded);
     return folded.size();
   }
 
@@ -67,11 +49,6 @@ private:
     std::optional<ENode> n = leafNode(*lf_.tables, *p);
     if (!n || g_.lookup(*n) == kNoClass) return std::nullopt;
     return n;
-  }
-
-  const DenseSet<Instruction *> &pureSet() {
-    if (pure_.empty()) pure_.insert(lf_.pure.begin(), lf_.pure.end());
-    return pure_;
   }
 
   /// The one class the skeleton phis reachable from `start` through phi
@@ -107,7 +84,6 @@ private:
   LiftedFunction &lf_;
   eg::EGraph &g_;
   DenseMap<std::pair<Instruction *, unsigned>, ClassId> useClass_;
-  DenseSet<Instruction *> pure_;
 };
 
 } // namespace

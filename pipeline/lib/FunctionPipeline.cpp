@@ -213,6 +213,7 @@ void rewriteFunctions(ArrayRef<Function *> functions, const Options &opts,
       passes::addIRAnalyses(g, tables);
     });
     w.lifted.egraph->rebuild();
+    if (!rules.empty()) ir::foldPhiSelects(w.lifted);
     // Trees of one associative operator get their normal form in one step,
     // before the rules (Reassociate.h); with no rules, nothing is rewritten.
     if (!rules.empty() && opts.reassociate) passes::reassociate(w.lifted, w.stats);

@@ -86,6 +86,11 @@ using AnalysisSetup = std::function<void(eg::EGraph &, const IRTables &)>;
 /// e-graph has it when the lifter gave `v` a class.
 std::optional<eg::ENode> leafNode(const IRTables &tables, const llvm::Value &v);
 
+/// The leaf e-node of a constant of a liftable type: `iconst` (up to 64
+/// bits), `fconst`, or an opaque `cst`. Interns its type and, for `cst`, the
+/// constant.
+eg::ENode constantNode(IRTables &tables, const llvm::Constant &c);
+
 /// Lifts `fn` (a definition). Unreachable blocks must have been removed.
 /// Reads the IR only, but asks the module's DataLayout for struct layouts
 /// (which it caches): call it from the thread that owns the context.
@@ -104,5 +109,14 @@ namespace egopt::ir {
 /// pure instructions lowering erases, and its skeleton users get uses of C.
 /// Returns how many phis were folded; leaves the e-graph clean.
 size_t foldPhiCycles(LiftedFunction &lf);
+
+/// Before rewriting: a skeleton phi whose block is reached from its
+/// immediate dominator only through branches on lifted conditions, across
+/// blocks that compute only lifted values, is a select of those conditions
+/// over its incoming values (`?:` chains that -O0 code and macros leave as
+/// branches). When two or more phis are the same select (one macro expanded
+/// twice), each becomes it, as in foldPhiCycles, so the value is computed
+/// once. Returns how many phis were folded; leaves the e-graph clean.
+size_t foldPhiSelects(LiftedFunction &lf);
 
 } // namespace egopt::ir
