@@ -4,6 +4,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/CFG.h"
 #include "llvm/Analysis/ConstantFolding.h"
+#include "llvm/Analysis/InstructionSimplify.h"
 #include "llvm/IR/CFG.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
@@ -59,6 +60,16 @@ bool copyable(const Instruction &i) {
   return true;
 }
 
+/// What a test may compare the phi (or its cast) with: a constant, or a
+/// value computed before the block (the same on every edge into it; zstd's
+/// `if (currentMl > ml)` after a `currentMl = 0` edge).
+bool comparedOutside(const Value &v, const BasicBlock &bb) {
+  if (isa<ConstantInt, ConstantPointerNull>(v)) return true;
+  if (isa<Constant>(v) || !v.getType()->isIntegerTy()) return false;
+  const auto *i = dyn_cast<Instruction>(&v);
+  return !i || i->getParent() != &bb;
+}
+
 std::optional<Decision> decisionOf(BasicBlock &bb) {
   Instruction *terminator = bb.getTerminator();
   Value *condition = nullptr;
@@ -74,8 +85,7 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
   while (!isa<PHINode>(v)) {
     auto *test = dyn_cast<Instruction>(v);
     if (!test || test->getParent() != &bb || !test->hasOneUse()) return std::nullopt;
-    bool isCompare =
-        isa<ICmpInst>(test) && isa<ConstantInt, ConstantPointerNull>(test->getOperand(1));
+    bool isCompare = isa<ICmpInst>(test) && comparedOutside(*test->getOperand(1), bb);
     if (isCompare ? !d.tests.empty() : !isa<CastInst>(test) || !test->getType()->isIntegerTy())
       return std::nullopt;
     if (d.tests.size() == kMaxCasts + 1) return std::nullopt;
@@ -86,7 +96,8 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
   d.phi = cast<PHINode>(v);
   if (d.phi->getParent() != &bb) return std::nullopt;
   // A pointer phi only as Rust's `Option<&T>`: compared with null, no cast.
-  if (d.phi->getType()->isPointerTy() ? d.tests.size() != 1 || !isa<ICmpInst>(d.tests[0])
+  if (d.phi->getType()->isPointerTy() ? d.tests.size() != 1 || !isa<ICmpInst>(d.tests[0]) ||
+                                            !isa<ConstantPointerNull>(d.tests[0]->getOperand(1))
                                       : !d.phi->getType()->isIntegerTy())
     return std::nullopt;
   // Unused but by each other and without effect (the pair an inlined
@@ -127,9 +138,16 @@ BasicBlock *successorFor(const Decision &d, Value *value) {
   const DataLayout &layout = d.terminator->getModule()->getDataLayout();
   for (Instruction *test : tests) {
     if (auto *compare = dyn_cast<ICmpInst>(test)) {
-      const APInt &rhs = cast<ConstantInt>(compare->getOperand(1))->getValue();
-      bool holds = ICmpInst::compare(known->getValue(), rhs, compare->getPredicate());
-      known = ConstantInt::getBool(test->getContext(), holds);
+      if (auto *rhs = dyn_cast<ConstantInt>(compare->getOperand(1))) {
+        bool holds = ICmpInst::compare(known->getValue(), rhs->getValue(), compare->getPredicate());
+        known = ConstantInt::getBool(test->getContext(), holds);
+        continue;
+      }
+      // With a value: decided when the constant is an end of the
+      // comparison's range (`0 >u x` never holds), or by x's known bits.
+      known = dyn_cast_or_null<ConstantInt>(simplifyICmpInst(
+          compare->getPredicate(), known, compare->getOperand(1), SimplifyQuery(layout)));
+      if (!known) return nullptr;
       continue;
     }
     known = dyn_cast_or_null<ConstantInt>(

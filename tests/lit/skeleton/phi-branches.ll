@@ -1,6 +1,7 @@
 ; Branches on a phi of constants (docs/skeleton.md): an edge that brings a
 ; constant into a block of phis and a switch or br on one of them (or on an
-; icmp of one with a constant) goes straight to the successor taken, through
+; icmp of one with a constant or a value computed before the block, when
+; the constant decides it) goes straight to the successor taken, through
 ; a copy of the block's other instructions if it has any. In @cleanup_switch
 ; (clang -O2's cleanup slot after SROA) the loop's break and continue each
 ; skip the switch; %found, used by the exit's phi, is rebuilt there. In
@@ -17,13 +18,14 @@
 ; over `&mut [u32]`: `Option<&mut u32>` is a pointer, None is null) the edge
 ; that brings null goes to the exit; the other brings a pointer not known
 ; non-null and keeps the test. In @option_ref_other the phi is compared
-; with another pointer, not null, and nothing is threaded.
+; with another pointer, not null, and nothing is threaded. In @best_length
+; the phi is compared with a value from outside the block.
 ;
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --no-skeleton --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
-; STATS: "phi_branches_threaded": 11
+; STATS: "phi_branches_threaded": 12
 ; OFF: switch i32 %dest
 
 ; CHECK-LABEL: define {{.*}}@cleanup_switch(
@@ -78,6 +80,7 @@ target triple = "x86_64-unknown-linux-gnu"
 declare void @g(i64)
 declare void @h()
 declare void @k()
+declare i64 @count(i64)
 
 ; CHECK-LABEL: define {{.*}}@option_tag(
 ; CHECK:       head:
@@ -323,4 +326,60 @@ body:
   br label %head
 done:
   ret void
+}
+
+; zstd's match finder: `currentMl = 0; if (match) currentMl = count(...);
+; if (currentMl > ml) ...`. The edge that brings 0 goes straight to the
+; join: `0 >u ml` never holds, whatever ml is. The other edge brings a
+; value and keeps the compare; so does @best_length_signed, where
+; `0 >s ml` depends on ml.
+; CHECK-LABEL: define {{.*}}@best_length(
+; CHECK:       nomatch:
+; CHECK-NEXT:    call void @h()
+; CHECK-NEXT:    br label %next
+; CHECK:       found:
+; CHECK-NEXT:    %better = icmp ugt i64 %len, %ml
+; CHECK-LABEL: define {{.*}}@best_length_signed(
+; CHECK:         %cur = phi i64 [ 0, %nomatch ], [ %len, %match ]
+
+define i64 @best_length(i64 %ml, i1 %m, i64 %x) {
+entry:
+  br i1 %m, label %match, label %nomatch
+match:
+  %len = call i64 @count(i64 %x)
+  br label %found
+nomatch:
+  call void @h()
+  br label %found
+found:
+  %cur = phi i64 [ 0, %nomatch ], [ %len, %match ]
+  %better = icmp ugt i64 %cur, %ml
+  br i1 %better, label %keep, label %next
+keep:
+  call void @k()
+  br label %next
+next:
+  %r = phi i64 [ %cur, %keep ], [ %ml, %found ]
+  ret i64 %r
+}
+
+define i64 @best_length_signed(i64 %ml, i1 %m, i64 %x) {
+entry:
+  br i1 %m, label %match, label %nomatch
+match:
+  %len = call i64 @count(i64 %x)
+  br label %found
+nomatch:
+  call void @h()
+  br label %found
+found:
+  %cur = phi i64 [ 0, %nomatch ], [ %len, %match ]
+  %better = icmp sgt i64 %cur, %ml
+  br i1 %better, label %keep, label %next
+keep:
+  call void @k()
+  br label %next
+next:
+  %r = phi i64 [ %cur, %keep ], [ %ml, %found ]
+  ret i64 %r
 }
