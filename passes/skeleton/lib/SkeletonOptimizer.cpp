@@ -7,6 +7,7 @@
 #include "DeadStores.h"
 #include "EdgeSelects.h"
 #include "LibraryCalls.h"
+#include "LoadCombining.h"
 #include "LoadForwarding.h"
 #include "LoopPromotion.h"
 #include "MemCopyForwarding.h"
@@ -46,6 +47,8 @@ EGOPT_STATISTIC(LoadsFromStores, "02-skeleton", "loads_from_stores",
                 "loads replaced by the value stored (store-to-load forwarding)");
 EGOPT_STATISTIC(LoadsFromLoads, "02-skeleton", "loads_from_loads",
                 "loads replaced by an earlier load (redundant loads)");
+EGOPT_STATISTIC(LoadsCombined, "02-skeleton", "loads_combined",
+                "adjacent narrow loads or-ed into a word, made one wide load");
 EGOPT_STATISTIC(AddressDepthLimitHits, "02-skeleton", "address_depth_limit_hits",
                 "  address expressions too deep to compare (limit)");
 EGOPT_STATISTIC(DeadStores, "02-skeleton", "dead_stores",
@@ -128,6 +131,17 @@ const Step kSteps[] = {
        s.add(LoadsFromStores, lf.fromStores);
        s.add(LoadsFromLoads, lf.fromLoads);
        s.add(AddressDepthLimitHits, lf.addressDepthLimitHits);
+     }},
+    // After forwarding: a byte already read is then the same load. The CFG
+    // stays, and with it the loop and dominator analyses.
+    {"load-combining",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       size_t combined = combineLoads(f);
+       s.add(LoadsCombined, combined);
+       if (!combined) return;
+       PreservedAnalyses kept;
+       kept.preserveSet<CFGAnalyses>();
+       am.fam.invalidate(f, kept);
      }},
     // Alias analysis keeps nothing about instructions between queries, so
     // the result load forwarding used still serves after the loads are gone.
