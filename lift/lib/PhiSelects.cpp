@@ -22,6 +22,10 @@ namespace {
 /// width, four tests) fits; the bound keeps the walk linear in the function.
 constexpr unsigned kMaxConditions = 8;
 
+/// Blocks walked per phi at most, unconditional branches included, so that
+/// a long straight chain above many phis costs a bounded walk for each.
+constexpr unsigned kMaxBlocks = 32;
+
 class PhiSelectFolder {
 public:
   explicit PhiSelectFolder(LiftedFunction &lf) : lf_(lf), g_(*lf.egraph) {
@@ -77,6 +81,7 @@ private:
   /// wherever both are defined.
   ClassId decisionOf(PHINode &phi, BasicBlock &top) {
     conditions_ = 0;
+    blocks_ = 0;
     edgesIn_ = 0;
     ClassId key = blockValue(phi, top, /*isTop=*/true);
     return edgesIn_ == phi.getNumIncomingValues() ? key : kNoClass;
@@ -84,7 +89,7 @@ private:
 
   /// The phi's value when control leaves `bb` towards it.
   ClassId blockValue(PHINode &phi, BasicBlock &bb, bool isTop) {
-    if (!isTop && !onlyLifted(bb)) return kNoClass;
+    if (++blocks_ > kMaxBlocks || (!isTop && !onlyLifted(bb))) return kNoClass;
     auto *br = dyn_cast<BranchInst>(bb.getTerminator());
     if (!br) return kNoClass;
     if (br->isUnconditional()) return edgeValue(phi, bb, *br->getSuccessor(0));
@@ -139,7 +144,7 @@ private:
   eg::EGraph &g_;
   DenseMap<const Instruction *, ClassId> pureClass_;
   std::unordered_map<ENode, ClassId, eg::ENodeHash> selects_;
-  unsigned conditions_ = 0, edgesIn_ = 0;
+  unsigned conditions_ = 0, blocks_ = 0, edgesIn_ = 0;
 };
 
 } // namespace
