@@ -112,11 +112,12 @@ size_t foldPhiCycles(LiftedFunction &lf);
 
 /// Before rewriting: a skeleton phi whose block is reached from its
 /// immediate dominator only through branches on lifted conditions, across
-/// blocks that compute only lifted values, is a select of those conditions
-/// over its incoming values (`?:` chains that -O0 code and macros leave as
-/// branches). When two or more phis are the same select (one macro expanded
-/// twice), each becomes it, as in foldPhiCycles, so the value is computed
-/// once. Returns how many phis were folded; leaves the e-graph clean.
+/// blocks that compute only lifted values, is a function of those
+/// conditions and its incoming values (`?:` chains that -O0 code and
+/// macros leave as branches). A phi whose block another phi of the same
+/// function dominates (one macro expanded twice) becomes that phi's class,
+/// as in foldPhiCycles; nothing is speculated. Returns how many phis were
+/// folded; leaves the e-graph clean.
 size_t foldPhiSelects(LiftedFunction &lf);
 
 } // namespace egopt::ir
