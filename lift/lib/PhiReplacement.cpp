@@ -8,7 +8,6 @@ using namespace llvm;
 void replacePhis(LiftedFunction &lf, ArrayRef<PhiReplacement> phis, const eg::Statistic &stat) {
   if (phis.empty()) return;
   eg::EGraph &g = *lf.egraph;
-  for (const PhiReplacement &r : phis) g.merge(g.lookup(r.leaf), r.cls);
   g.rebuild();
   DenseSet<Instruction *> gone;
   for (const PhiReplacement &r : phis) gone.insert(r.phi);

@@ -19,8 +19,9 @@ struct PhiReplacement {
   eg::ClassId cls;
 };
 
-/// Each phi becomes its class, like a phi folded while lifting: its leaf's
-/// class is merged into the class, the leaf is dropped from it (so
+/// Each phi becomes its class, like a phi folded while lifting. The callers
+/// have merged its leaf's class into the class (a folder's later decisions
+/// may read the merge); here the leaf is dropped from it (so
 /// extraction cannot pick the phi), the phi joins the pure instructions
 /// lowering erases, and its skeleton users get uses of the class. Counts
 /// each phi in `stat`; leaves the e-graph clean.

@@ -68,6 +68,7 @@ public:
     llvm::sort(folded, [&](const PhiReplacement &a, const PhiReplacement &b) {
       return g_.lookup(a.leaf) < g_.lookup(b.leaf);
     });
+    for (const PhiReplacement &r : folded) g_.merge(g_.lookup(r.leaf), r.cls);
     replacePhis(lf_, folded, PhiSelectsFolded);
     return folded.size();
   }
