@@ -23,6 +23,50 @@ using namespace llvm;
 
 EGOPT_STATISTIC(VectorizedFunctions, "07-loops.vectorize", "vectorized_functions",
                 "functions whose loops LLVM's vectorizer changed");
+EGOPT_STATISTIC(RecurrencesOrdered, "07-loops.vectorize", "recurrences_ordered",
+                "loop-carried values moved before their phi's users, for the vectorizer");
+
+namespace {
+
+/// LLVM's vectorizer widens a recurrence (a header phi whose back-edge value
+/// the loop computes: `prev = x[i]`, a shift's carried-out bits) only when
+/// that value is computed before every use of the phi in the loop. The
+/// elaborator places a value that only the phi uses last in its block, after
+/// them. Moves each such value before the phi's first use in its block, when
+/// it reads no memory and its operands are there already. Returns how many
+/// moved.
+unsigned orderRecurrences(Loop &l) {
+  BasicBlock *latch = l.getLoopLatch();
+  if (!latch) return 0;
+  unsigned moved = 0;
+  for (PHINode &phi : l.getHeader()->phis()) {
+    auto *next = dyn_cast<Instruction>(phi.getIncomingValueForBlock(latch));
+    // An induction or a reduction computes its next value from the phi
+    // itself; the vectorizer needs no order for those.
+    if (!next || !l.contains(next) || isa<PHINode>(next) || next->mayHaveSideEffects() ||
+        next->mayReadFromMemory() || is_contained(next->operands(), &phi))
+      continue;
+    Instruction *firstUse = nullptr;
+    for (User *u : phi.users()) {
+      auto *use = cast<Instruction>(u);
+      if (use->getParent() == next->getParent() && !isa<PHINode>(use) && use->comesBefore(next) &&
+          (!firstUse || use->comesBefore(firstUse)))
+        firstUse = use;
+    }
+    if (!firstUse) continue;
+    bool operandsReady = all_of(next->operands(), [&](const Value *op) {
+      auto *def = dyn_cast<Instruction>(op);
+      return !def || def->getParent() != next->getParent() || isa<PHINode>(def) ||
+             def->comesBefore(firstUse);
+    });
+    if (!operandsReady) continue;
+    next->moveBefore(firstUse->getIterator());
+    ++moved;
+  }
+  return moved;
+}
+
+} // namespace
 
 void formLoops(Function &f, FunctionAnalysisManager &fam, bool lcssa) {
   auto &li = fam.getResult<LoopAnalysis>(f);
@@ -125,6 +169,10 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
     size_t widen = 0;
     for (auto [l, may] : innermost) {
       if (may) {
+        // Only where every access is unit-stride: a recurrence over a
+        // strided array (Opus's pre-emphasis reads every CC-th sample) is
+        // widened with element-wise loads, slower than the scalar loop.
+        if (unitStride(*l, se, dt)) stats.add(RecurrencesOrdered, orderRecurrences(*l));
         const LoopAccessInfo &lai = access.getInfo(*l);
         if (!(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need) ||
             unitStride(*l, se, dt)) {

@@ -22,11 +22,12 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
-; for d in v.iter_mut() { *d = *d * m + carry; carry = ... }
+; for d in v.iter_mut() { *d = *d * m + carry; carry = ... }: counted, the
+; loop is widened (the carry is a recurrence: recurrences.ll).
 ; CHECK-LABEL: define {{.*}}@scale(
 ; CHECK-NOT:     ptrtoint
 ; CHECK:         icmp eq ptr %start, null
-; CHECK:         unroll_iter
+; CHECK:         vector.body
 ; CHECK-NOT:     null
 ; CHECK:         ret i64
 ; NOLOOP-LABEL: define {{.*}}@scale(
