@@ -222,18 +222,32 @@ private:
       return g().add(c);
     };
     if (bits > 64) return false;
-    // Offset arithmetic wraps (no flags): getelementptr's own no-wrap flags
-    // stay on the ptradd.
-    auto binary = [&](eg::Op op, ClassId a, ClassId b) {
+    // getelementptr's no-wrap flags stay on the ptradd and say how its
+    // offset is computed (LangRef): with `nuw` each index times its scale,
+    // and each sum of those, does not wrap unsigned; with `nusw` (implied by
+    // `inbounds`) the products do not wrap signed. The sums keep only `nuw`:
+    // collectOffset adds up the constant indices (and the scales of an
+    // index given twice) out of order, which unsigned terms allow and signed
+    // ones do not. Lowered, the flags reach LLVM's analyses after the
+    // e-graph (scalar evolution) as a typed getelementptr gives them.
+    GEPNoWrapFlags nw = gep.getNoWrapFlags();
+    unsigned variableIndices =
+        count_if(gep.indices(), [](const Use &u) { return !isa<Constant>(u.get()); });
+    uint16_t productFlags =
+        (nw.hasNoUnsignedWrap() ? ir::NUW : 0) |
+        (nw.hasNoUnsignedSignedWrap() && variableIndices == variable.size() ? ir::NSW : 0);
+    uint16_t sumFlags = nw.hasNoUnsignedWrap() ? ir::NUW : 0;
+    auto binary = [&](eg::Op op, ClassId a, ClassId b, uint16_t flags) {
       ENode n;
       n.op = op;
       n.type = idxTyId;
+      n.flags = flags;
       n.kids = {a, b};
       return g().add(n);
     };
     ClassId offset = kNoClass;
     auto accumulate = [&](ClassId term) {
-      offset = offset == kNoClass ? term : binary(lang_.Add, offset, term);
+      offset = offset == kNoClass ? term : binary(lang_.Add, offset, term, sumFlags);
     };
     for (auto &[value, scale] : variable) {
       if (value->getType()->isVectorTy()) return false;
@@ -247,7 +261,7 @@ private:
         ext.kids.push_back(idx);
         idx = g().add(ext);
       }
-      accumulate(scale.isOne() ? idx : binary(lang_.Mul, idx, iconst(scale)));
+      accumulate(scale.isOne() ? idx : binary(lang_.Mul, idx, iconst(scale), productFlags));
     }
     if (!constant.isZero() || offset == kNoClass) accumulate(iconst(constant));
     ENode n;

@@ -94,7 +94,7 @@ exit:
 ; CHECK-LABEL: define {{.*}}@indirect_branch(
 ; CHECK:       entry:
 ; CHECK-NEXT:    %[[IDX:[^ ]+]] = zext i1 %c to i64
-; CHECK-NEXT:    %[[OFF:[^ ]+]] = mul i64 %[[IDX]], 8
+; CHECK-NEXT:    %[[OFF:[^ ]+]] = mul nsw i64 %[[IDX]], 8
 ; CHECK-NEXT:    %[[SLOT:[^ ]+]] = getelementptr inbounds i8, ptr @targets, i64 %[[OFF]]
 ; CHECK-NEXT:    %t = load ptr, ptr %[[SLOT]], align 8
 ; (simplifycfg, a pre-pass, merges the two returns into one block.)

@@ -44,15 +44,16 @@ entry:
   ret void
 }
 
-; %p + 104 * %i + 8 + 8 * sext(%j): the same address as the original GEP.
+; %p + 104 * %i + 8 + 8 * sext(%j): the same address as the original GEP,
+; its `nuw` and `inbounds` on the scaling (and `nuw` on the sums).
 ; The second, equal GEP is the same value (GVN).
 ; CHECK-LABEL: define {{.*}}@variable_indices(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %[[SI:[^ ]+]] = mul i64 %i, 104
+; CHECK-NEXT:    %[[SI:[^ ]+]] = mul nuw nsw i64 %i, 104
 ; CHECK-NEXT:    %[[JX:[^ ]+]] = sext i32 %j to i64
-; CHECK-NEXT:    %[[SJ:[^ ]+]] = mul i64 %[[JX]], 8
-; CHECK-NEXT:    %[[SUM:[^ ]+]] = add i64 %[[SI]], %[[SJ]]
-; CHECK-NEXT:    %[[OFF:[^ ]+]] = add i64 %[[SUM]], 8
+; CHECK-NEXT:    %[[SJ:[^ ]+]] = mul nuw nsw i64 %[[JX]], 8
+; CHECK-NEXT:    %[[SUM:[^ ]+]] = add nuw i64 %[[SI]], %[[SJ]]
+; CHECK-NEXT:    %[[OFF:[^ ]+]] = add nuw i64 %[[SUM]], 8
 ; CHECK-NEXT:    %[[F:[^ ]+]] = getelementptr inbounds nuw i8, ptr %p, i64 %[[OFF]]
 ; CHECK-NEXT:    call void @usep(ptr %[[F]])
 ; CHECK-NEXT:    store i64 0, ptr %[[F]], align 8
@@ -96,7 +97,7 @@ entry:
 ; index width 32).
 ; CHECK-LABEL: define {{.*}}@bases(
 ; CHECK-NEXT:  entry:
-; CHECK-NEXT:    %[[GO:[^ ]+]] = mul i64 %i, 4
+; CHECK-NEXT:    %[[GO:[^ ]+]] = mul nsw i64 %i, 4
 ; CHECK-NEXT:    %[[G:[^ ]+]] = getelementptr inbounds i8, ptr @table, i64 %[[GO]]
 ; CHECK-NEXT:    call void @usep(ptr %[[G]])
 ; CHECK-NEXT:    %[[Q:[^ ]+]] = getelementptr i8, ptr addrspace(270) %q, i32 12
