@@ -56,8 +56,7 @@ unsigned orderRecurrences(Loop &l) {
     if (!firstUse) continue;
     bool operandsReady = all_of(next->operands(), [&](const Value *op) {
       auto *def = dyn_cast<Instruction>(op);
-      return !def || def->getParent() != next->getParent() || isa<PHINode>(def) ||
-             def->comesBefore(firstUse);
+      return !def || def->getParent() != next->getParent() || def->comesBefore(firstUse);
     });
     if (!operandsReady) continue;
     next->moveBefore(firstUse->getIterator());
@@ -169,13 +168,13 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
     size_t widen = 0;
     for (auto [l, may] : innermost) {
       if (may) {
-        // Only where every access is unit-stride: a recurrence over a
+        // Recurrences only where every access is unit-stride: one over a
         // strided array (Opus's pre-emphasis reads every CC-th sample) is
         // widened with element-wise loads, slower than the scalar loop.
-        if (unitStride(*l, se, dt)) stats.add(RecurrencesOrdered, orderRecurrences(*l));
+        bool unit = unitStride(*l, se, dt);
+        if (unit) stats.add(RecurrencesOrdered, orderRecurrences(*l));
         const LoopAccessInfo &lai = access.getInfo(*l);
-        if (!(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need) ||
-            unitStride(*l, se, dt)) {
+        if (!(lai.canVectorizeMemory() && lai.getRuntimePointerChecking()->Need) || unit) {
           ++widen;
           continue;
         }
