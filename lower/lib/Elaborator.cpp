@@ -18,7 +18,7 @@ EGOPT_STATISTIC(Reused, "06-lower.elaborate", "reused", "uses served by a domina
 EGOPT_STATISTIC(Hoisted, "06-lower.elaborate", "hoisted",
                 "values hoisted to a shallower loop (LICM)");
 EGOPT_STATISTIC(AtSource, "06-lower.elaborate", "at_source",
-                "values built where the source computed them, before a call");
+                "values built where the source computed them");
 EGOPT_STATISTIC(Erased, "06-lower.elaborate", "erased", "lifted instructions erased");
 
 namespace {
@@ -221,10 +221,12 @@ private:
     Instruction *origin = nullptr;
     if (auto it = origin_.find(c); it != origin_.end()) origin = it->second;
     Instruction *insertBefore = where == useBB ? at : where->getTerminator();
+    bool atSource = false;
     if (where != useBB)
       stats_.add(Hoisted);
     else if (atOrigin(origin, kids, at)) {
       insertBefore = origin;
+      atSource = true;
       stats_.add(AtSource);
     }
     builder_.SetInsertPoint(insertBefore);
@@ -232,7 +234,7 @@ private:
     Value *v = create(n, kids);
     if (auto *inst = dyn_cast<Instruction>(v)) {
       Position anchor = position_.lookup(insertBefore);
-      position_[inst] = {anchor.index, anchor.callsBefore, /*created=*/true};
+      position_[inst] = {anchor.index, anchor.callsBefore, /*created=*/true, atSource};
       stats_.add(Materialized);
       if (origin && origin->hasName()) named_.push_back({inst, origin});
     }
@@ -242,11 +244,17 @@ private:
 
   /// Whether a value used at `at` may be built where the source computed
   /// it: `origin` (a lifted instruction, still in place) before `at` in the
-  /// same block, after every operand.
+  /// same block, after every operand; and either a call lies between
+  /// `origin` and `at`, or the value consumes a value of the block that the
+  /// source computed there too (a load, a call's result, or a value itself
+  /// built at its source's place). Built at the use instead, a chain
+  /// `s += c[k] * x[k]` would keep every loaded `x[k]` live until the end of
+  /// the chain (docs/pipeline.md, "Elaboration").
   bool atOrigin(Instruction *origin, ArrayRef<Value *> kids, Instruction *at) const {
     if (!origin || origin->getParent() != at->getParent() || isa<PHINode>(origin)) return false;
     Position o = position_.lookup(origin), u = position_.lookup(at);
-    if (o.index >= u.index || o.callsBefore == u.callsBefore) return false;
+    if (o.index >= u.index) return false;
+    bool consumesInPlace = false;
     for (Value *k : kids) {
       auto *ki = dyn_cast<Instruction>(k);
       if (!ki || ki->getParent() != at->getParent()) continue;
@@ -254,8 +262,9 @@ private:
       // created there earlier: before `origin` if anchored at it or above.
       Position p = position_.lookup(ki);
       if (p.created ? p.index > o.index : p.index >= o.index) return false;
+      consumesInPlace |= p.created ? p.atSource : !isa<PHINode>(ki);
     }
-    return true;
+    return o.callsBefore != u.callsBefore || consumesInPlace;
   }
 
   Value *create(const ENode &n, ArrayRef<Value *> k) {
@@ -424,6 +433,7 @@ private:
   struct Position {
     unsigned index = 0, callsBefore = 0;
     bool created = false;
+    bool atSource = false; // created at its source's place (atOrigin)
   };
   DenseMap<const Instruction *, Position> position_;
   DenseMap<Instruction *, SmallVector<ir::SkeletonUse, 2>> uses_;

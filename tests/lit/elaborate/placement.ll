@@ -4,12 +4,15 @@
 ; operands): otherwise the call's result and every operand would have to
 ; live across the later calls, in callee-saved registers or stack slots
 ; (zstd's Huffman encoder: one `>>` and `|` per symbol, between calls).
+; Also at the source's place: a value that consumes a load or a call's
+; result of its block, or a value itself built at its source's place, so
+; that a chain over loaded values does not keep them all live to its end.
 ;
 ; This file tests what happens without rewrite rules (--no-builtin-rules).
 ; RUN: egopt --no-builtin-rules --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --no-builtin-rules --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-builtin-rules --stats --emit=llvm %s -o %t.2.ll 2>&1 | FileCheck %s --check-prefix=STATS
-; STATS: {{^ *[1-9][0-9]* values built where the source computed them, before a call}}
+; STATS: {{^ *[1-9][0-9]* values built where the source computed them$}}
 
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
@@ -52,6 +55,36 @@ define void @no_call_between(i64 %a, ptr %p) {
   %x = add i64 %a, 1
   store volatile i64 0, ptr %p, align 8
   store i64 %x, ptr %p, align 8
+  ret void
+}
+
+; A sum of products of loaded values, built as the source wrote it: each
+; product after its load, each sum after its product. Built at the store,
+; the three loads would come first and stay live together.
+; CHECK-LABEL: define {{.*}}@load_chain(
+; CHECK-NEXT:    %x0 = load i32, ptr %x, align 4
+; CHECK-NEXT:    %m0 = mul i32 %x0, %c0
+; CHECK-NEXT:    %a1 = getelementptr inbounds nuw i8, ptr %x, i64 4
+; CHECK-NEXT:    %x1 = load i32, ptr %a1, align 4
+; CHECK-NEXT:    %m1 = mul i32 %x1, %c1
+; CHECK-NEXT:    %s1 = add i32 %m0, %m1
+; CHECK-NEXT:    %a2 = getelementptr inbounds nuw i8, ptr %x, i64 8
+; CHECK-NEXT:    %x2 = load i32, ptr %a2, align 4
+; CHECK-NEXT:    %m2 = mul i32 %x2, %c2
+; CHECK-NEXT:    %s2 = add i32 %s1, %m2
+; CHECK-NEXT:    store i32 %s2, ptr %p, align 4
+define void @load_chain(ptr %x, ptr %p, i32 %c0, i32 %c1, i32 %c2) {
+  %x0 = load i32, ptr %x, align 4
+  %m0 = mul i32 %x0, %c0
+  %a1 = getelementptr inbounds i8, ptr %x, i64 4
+  %x1 = load i32, ptr %a1, align 4
+  %m1 = mul i32 %x1, %c1
+  %s1 = add i32 %m0, %m1
+  %a2 = getelementptr inbounds i8, ptr %x, i64 8
+  %x2 = load i32, ptr %a2, align 4
+  %m2 = mul i32 %x2, %c2
+  %s2 = add i32 %s1, %m2
+  store i32 %s2, ptr %p, align 4
   ret void
 }
 
