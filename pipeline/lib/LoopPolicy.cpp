@@ -91,10 +91,11 @@ void formLoops(Function &f, FunctionAnalysisManager &fam, bool lcssa) {
 ///   vectorizer's analyses are computed, and its loops stay as they are (the
 ///   vectorizer would put them in LCSSA form even when it widens nothing).
 /// - Loops that compute what they store, or store nothing (reductions). A
-///   loop that only copies or fills is left scalar: LLVM's own pipeline
-///   makes the countable ones memcpy or memset calls, not vector loops, and
-///   on the corpus they are the LZ coders' short match and literal copies,
-///   whose widened versions ran no program faster.
+///   loop that only copies or fills is widened only when that needs no
+///   runtime alias check: LLVM's own pipeline makes the countable ones
+///   memcpy or memset calls, not vector loops, and on the corpus the checked
+///   ones are the LZ coders' short match and literal copies, whose widened
+///   versions ran no program faster.
 /// - Loops whose memory accesses need no runtime alias check, or whose every
 ///   access walks memory one element at a time: widened behind the check,
 ///   loops with strided accesses (complex numbers' interleaved halves) ran
@@ -113,21 +114,23 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
   FunctionPassManager cleanup;
   cleanup.addPass(InstCombinePass());
   cleanup.addPass(VectorCombinePass());
-  // Calls no function, and computes what it stores or stores nothing: a loop
-  // that only moves data stores nothing but values loaded in the loop or
-  // invariant (a copy or a fill).
-  auto mayWiden = [](const Loop &l) {
+  // Calls no function (No otherwise). Computes what it stores or stores
+  // nothing (Compute), or only moves data (Move): a loop that moves data
+  // stores nothing but values loaded in the loop or invariant (a copy or a
+  // fill).
+  enum class Kind { No, Move, Compute };
+  auto classify = [](const Loop &l) {
     bool stores = false, computes = false;
     for (const BasicBlock *bb : l.blocks())
       for (const Instruction &i : *bb) {
-        if (isa<CallBase>(i) && !isa<IntrinsicInst>(i)) return false;
+        if (isa<CallBase>(i) && !isa<IntrinsicInst>(i)) return Kind::No;
         if (auto *st = dyn_cast<StoreInst>(&i)) {
           stores = true;
           auto *v = dyn_cast<Instruction>(st->getValueOperand());
           computes |= v && l.contains(v) && !isa<LoadInst>(v);
         }
       }
-    return computes || !stores;
+    return computes || !stores ? Kind::Compute : Kind::Move;
   };
   // Every access walks memory one element at a time, up or down, or reads
   // or writes one place.
@@ -152,10 +155,10 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
   forEachFunction(functions, fam, [&](Function &f) {
     LoopInfo &li = fam.getResult<LoopAnalysis>(f);
     // Innermost loops, and whether each may be widened.
-    SmallVector<std::pair<Loop *, bool>, 8> innermost;
+    SmallVector<std::pair<Loop *, Kind>, 8> innermost;
     for (Loop *l : li.getLoopsInPreorder())
-      if (l->isInnermost()) innermost.push_back({l, mayWiden(*l)});
-    if (none_of(innermost, [](auto &e) { return e.second; }) || vectorized(f)) return;
+      if (l->isInnermost()) innermost.push_back({l, classify(*l)});
+    if (all_of(innermost, [](auto &e) { return e.second == Kind::No; }) || vectorized(f)) return;
     // Loop access analysis wants the vectorizer's loop form (a preheader,
     // one latch, dedicated exits); the vectorizer would make it anyway.
     formLoops(f, fam, /*lcssa=*/false);
@@ -166,8 +169,17 @@ void vectorizeLoops(ArrayRef<Function *> functions, FunctionAnalysisManager &fam
     // vectorizer's own hint, and gets its loop metadata back afterwards.
     SmallVector<std::pair<Instruction *, MDNode *>, 8> hinted;
     size_t widen = 0;
-    for (auto [l, may] : innermost) {
-      if (may) {
+    for (auto [l, kind] : innermost) {
+      if (kind == Kind::Move) {
+        // A copy or a fill only where its accesses cannot overlap in a way
+        // that needs a runtime check (one array moved within itself by a
+        // constant distance, or distinct objects).
+        const LoopAccessInfo &lai = access.getInfo(*l);
+        if (lai.canVectorizeMemory() && !lai.getRuntimePointerChecking()->Need) {
+          ++widen;
+          continue;
+        }
+      } else if (kind == Kind::Compute) {
         // Recurrences only where every access is unit-stride: one over a
         // strided array (Opus's pre-emphasis reads every CC-th sample) is
         // widened with element-wise loads, slower than the scalar loop.
