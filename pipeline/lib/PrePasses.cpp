@@ -23,6 +23,7 @@
 #include "llvm/Transforms/Coroutines/CoroElide.h"
 #include "llvm/Transforms/Coroutines/CoroSplit.h"
 #include "llvm/Transforms/IPO/AlwaysInliner.h"
+#include "llvm/Transforms/IPO/DeadArgumentElimination.h"
 #include "llvm/Transforms/IPO/FunctionAttrs.h"
 #include "llvm/Transforms/IPO/Inliner.h"
 #include "llvm/Transforms/IPO/ModuleInliner.h"
@@ -211,6 +212,10 @@ Error runPrePasses(Module &m, const Options &opts, TargetMachine *tm, eg::Statis
     loops.addPass(createFunctionToLoopPassAdaptor(std::move(lpm)));
     mpm.addPass(createModuleToFunctionPassAdaptor(std::move(loops)));
   }
+  // Arguments no callee reads: a local function loses them, and calls to
+  // any other definition pass poison, so the caller need not keep the value
+  // alive across its earlier calls (docs/pipeline.md).
+  if (interprocedural) mpm.addPass(DeadArgumentEliminationPass());
   PassBuilder pb(tm);
   if (Error e = addExtraPrePasses(pb, mpm, opts.extraPrePasses)) return e;
   mpm.run(m, am.mam);

@@ -121,10 +121,11 @@ struct DriverOptions {
                                  cl::CommaSeparated, cl::value_desc("set"), cl::cat(category)};
   cl::opt<bool> noBuiltinRules{"no-builtin-rules", cl::desc("Do not load the built-in rule files"),
                                cl::cat(category)};
-  cl::opt<bool> noInterprocedural{"no-interprocedural",
-                                  cl::desc("Skip the interprocedural pre-passes (IPSCCP, "
-                                           "function-attribute inference)"),
-                                  cl::cat(category)};
+  cl::opt<bool> noInterprocedural{
+      "no-interprocedural",
+      cl::desc("Skip the interprocedural pre-passes (IPSCCP, dead arguments, "
+               "function-attribute inference)"),
+      cl::cat(category)};
   cl::opt<bool> noLoopPasses{"no-loop-passes",
                              cl::desc("Skip LLVM's loop passes (full unrolling, rotation, loop "
                                       "idiom, induction variables and deletion before the "

@@ -10,16 +10,23 @@
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-unknown-linux-gnu"
 
+; The uses store what they get: an argument nobody reads would be passed as
+; poison (dead-argument elimination, a pre-pass).
+@sink = global i64 0
 define void @use32(i32 %x) noinline optnone {
+  store volatile i32 %x, ptr @sink
   ret void
 }
 define void @use64(i64 %x) noinline optnone {
+  store volatile i64 %x, ptr @sink
   ret void
 }
 define void @use8(i8 %x) noinline optnone {
+  store volatile i8 %x, ptr @sink
   ret void
 }
 define void @use1(i1 %x) noinline optnone {
+  store volatile i1 %x, ptr @sink
   ret void
 }
 
