@@ -7,10 +7,14 @@
 // code generation into a jump table or a bit test. Run last, after the
 // vectorizers and the unroller, with LLVM's default options less block
 // speculation: a branch extraction kept stays a branch (docs/pipeline.md,
-// "After the e-graph", has the options measured).
+// "After the e-graph", has the options measured). Between two runs, edges
+// whose branches decide a join's test are threaded past it (the skeleton's
+// step, docs/skeleton.md): the e-graph has merged what they compare.
 //
 //===----------------------------------------------------------------------===//
 #include "Stages.h"
+
+#include "egopt/skeleton/SkeletonOptimizer.h"
 
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 
@@ -24,7 +28,13 @@ void cleanUpControlFlow(ArrayRef<Function *> functions, FunctionAnalysisManager 
                         eg::Statistics &stats) {
   SimplifyCFGPass simplify(SimplifyCFGOptions().speculateBlocks(false));
   forEachFunction(functions, fam, [&](Function &f) {
-    if (!simplify.run(f, fam).areAllPreserved()) stats.add(CleanedUpFunctions);
+    bool changed = !simplify.run(f, fam).areAllPreserved();
+    if (passes::threadDecidedBranches(f, stats)) {
+      fam.invalidate(f, PreservedAnalyses::none());
+      simplify.run(f, fam);
+      changed = true;
+    }
+    if (changed) stats.add(CleanedUpFunctions);
   });
 }
 

@@ -1,5 +1,7 @@
 #include "PhiBranches.h"
 
+#include "EdgeConditions.h"
+
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/CFG.h"
@@ -65,7 +67,7 @@ bool copyable(const Instruction &i) {
 /// `if (currentMl > ml)` after a `currentMl = 0` edge).
 bool comparedOutside(const Value &v, const BasicBlock &bb) {
   if (isa<ConstantInt, ConstantPointerNull>(v)) return true;
-  if (isa<Constant>(v) || !v.getType()->isIntegerTy()) return false;
+  if (isa<Constant>(v) || !v.getType()->isIntOrPtrTy()) return false;
   const auto *i = dyn_cast<Instruction>(&v);
   return !i || i->getParent() != &bb;
 }
@@ -95,9 +97,9 @@ std::optional<Decision> decisionOf(BasicBlock &bb) {
   std::reverse(d.tests.begin(), d.tests.end());
   d.phi = cast<PHINode>(v);
   if (d.phi->getParent() != &bb) return std::nullopt;
-  // A pointer phi only as Rust's `Option<&T>`: compared with null, no cast.
-  if (d.phi->getType()->isPointerTy() ? d.tests.size() != 1 || !isa<ICmpInst>(d.tests[0]) ||
-                                            !isa<ConstantPointerNull>(d.tests[0]->getOperand(1))
+  // A pointer phi only compared, with no cast: with null (Rust's
+  // `Option<&T>`) or with a pointer computed before the block.
+  if (d.phi->getType()->isPointerTy() ? d.tests.size() != 1 || !isa<ICmpInst>(d.tests[0])
                                       : !d.phi->getType()->isIntegerTy())
     return std::nullopt;
   // Unused but by each other and without effect (the pair an inlined
@@ -124,17 +126,30 @@ ConstantInt *knownValue(const Decision &d, Value *value, ArrayRef<Instruction *>
   if (!d.phi->getType()->isPointerTy()) return dyn_cast<ConstantInt>(value);
   auto *compare = cast<ICmpInst>(d.tests[0]);
   tests = tests.drop_front();
-  if (!isa<ConstantPointerNull>(value) || !compare->isEquality()) return nullptr;
+  if (!isa<ConstantPointerNull>(value) || !isa<ConstantPointerNull>(compare->getOperand(1)) ||
+      !compare->isEquality())
+    return nullptr;
   return ConstantInt::getBool(value->getContext(), compare->getPredicate() == ICmpInst::ICMP_EQ);
 }
 
-/// The successor taken when the phi is `value`; null when that cannot be
-/// told, or when it is an `unreachable` (the edge is undefined behaviour;
-/// not worth an edge of its own).
-BasicBlock *successorFor(const Decision &d, Value *value) {
+/// The successor taken when the phi is `value`, brought by the edge from
+/// `from`; null when that cannot be told, or when it is an `unreachable`
+/// (the edge is undefined behaviour; not worth an edge of its own). A value
+/// that is not a constant decides a lone comparison when the branches that
+/// lead to the edge do (EdgeConditions.h).
+BasicBlock *successorFor(const Decision &d, Value *value, BasicBlock *from,
+                         EdgeConditions &conditions) {
   ArrayRef<Instruction *> tests;
   ConstantInt *known = knownValue(d, value, tests);
-  if (!known) return nullptr;
+  if (!known) {
+    auto *compare = d.tests.size() == 1 ? dyn_cast<ICmpInst>(d.tests[0]) : nullptr;
+    if (!compare) return nullptr;
+    std::optional<bool> holds = conditions.onEdge(compare->getPredicate(), value,
+                                                  compare->getOperand(1), from, d.phi->getParent());
+    if (!holds) return nullptr;
+    known = ConstantInt::getBool(value->getContext(), *holds);
+    tests = {};
+  }
   const DataLayout &layout = d.terminator->getModule()->getDataLayout();
   for (Instruction *test : tests) {
     if (auto *compare = dyn_cast<ICmpInst>(test)) {
@@ -170,14 +185,15 @@ struct Edge {
 /// The edges into `bb` worth threading: from a `br` or `switch` with one
 /// edge to `bb` and none to the successor, bringing a constant.
 SmallVector<Edge, 8> threadableEdges(BasicBlock &bb, const Decision &d,
-                                     const SmallPtrSetImpl<const BasicBlock *> &loopHeaders) {
+                                     const SmallPtrSetImpl<const BasicBlock *> &loopHeaders,
+                                     EdgeConditions &conditions) {
   SmallVector<Edge, 8> edges;
   SmallPtrSet<BasicBlock *, 8> seen;
   for (BasicBlock *from : predecessors(&bb)) {
     if (from == &bb || !seen.insert(from).second) continue;
     Instruction *branch = from->getTerminator();
     if (!isa<BranchInst, SwitchInst>(branch)) continue;
-    BasicBlock *to = successorFor(d, d.phi->getIncomingValueForBlock(from));
+    BasicBlock *to = successorFor(d, d.phi->getIncomingValueForBlock(from), from, conditions);
     // A loop header keeps its one entry from outside (the lifter hoists into
     // the preheader), and the block must not be skipped over into itself.
     if (!to || to == &bb || loopHeaders.contains(to)) continue;
@@ -256,6 +272,7 @@ size_t threadPhiBranches(Function &f, PhiBranchScope scope) {
   SmallPtrSet<const BasicBlock *, 16> loopHeaders;
   for (auto [from, to] : backEdges) loopHeaders.insert(to);
 
+  EdgeConditions conditions(f);
   size_t threaded = 0;
   SmallVector<BasicBlock *, 32> blocks;
   for (BasicBlock &bb : f) blocks.push_back(&bb);
@@ -265,10 +282,11 @@ size_t threadPhiBranches(Function &f, PhiBranchScope scope) {
     if (!d) continue;
     bool optionTag =
         !d->tests.empty() &&
-        (d->phi->getType()->isPointerTy() ||
+        ((d->phi->getType()->isPointerTy() &&
+          isa<ConstantPointerNull>(d->tests[0]->getOperand(1))) ||
          (isa<TruncInst>(d->tests.back()) && d->tests.back()->getType()->isIntegerTy(1)));
     if (scope == PhiBranchScope::OptionTags && !optionTag) continue;
-    SmallVector<Edge, 8> edges = threadableEdges(*bb, *d, loopHeaders);
+    SmallVector<Edge, 8> edges = threadableEdges(*bb, *d, loopHeaders, conditions);
     if (edges.empty()) continue;
     SmallVector<Instruction *, kMaxLiveValues> liveValues;
     bool tooMany = false;
@@ -282,6 +300,7 @@ size_t threadPhiBranches(Function &f, PhiBranchScope scope) {
     }
     if (tooMany) continue;
     thread(*bb, *d, edges, liveValues);
+    conditions.cfgChanged();
     threaded += edges.size();
   }
   if (threaded) removeUnreachableBlocks(f);

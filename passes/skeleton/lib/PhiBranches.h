@@ -9,6 +9,9 @@
 // `Option` whose tag, after inlining, is a phi of 0 and 1 tested as an i1,
 // or for `Option<&T>` a phi of pointers tested against null (the edge that
 // brings null is decided).
+// An edge that brings another value decides a lone comparison when the
+// branches leading to it do (EdgeConditions.h: a list search's exit on a
+// match, with `y != nil` known from the loop's tests).
 // Each such edge is sent straight to the successor taken, so a loop that
 // breaks out of a scope no longer compares and jumps twice. Values of the
 // block used elsewhere are rebuilt in SSA form (LLVM's SSAUpdater). A

@@ -28,7 +28,7 @@ EGOPT_STATISTIC(EdgeSelects, "02-skeleton", "edge_selects",
 EGOPT_STATISTIC(OverflowChecks, "02-skeleton", "overflow_checks_removed",
                 "overflow intrinsics whose operands' ranges rule the overflow out");
 EGOPT_STATISTIC(PhiBranches, "02-skeleton", "phi_branches_threaded",
-                "edges into a branch on a phi of constants sent to the successor taken");
+                "edges into a branch on a phi they decide sent to the successor taken");
 EGOPT_STATISTIC(ReturnedArguments, "02-skeleton", "returned_arguments",
                 "call results replaced by the argument the callee returns");
 EGOPT_STATISTIC(DeadSkeleton, "02-skeleton", "dead_skeleton",
@@ -166,11 +166,19 @@ const Step kSteps[] = {
        s.add(LoopExitValues, dl.exitValues);
        s.add(DeadLoops, dl.deleted);
      }},
+    // Again once loads are forwarded: a loop's exit test then compares with
+    // the value its own tests did (a list's `nil`, loaded once), and the
+    // branches that lead to an edge decide it (EdgeConditions.h).
+    {"phi-branches-after-forwarding",
+     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
+       size_t threaded = threadPhiBranches(f);
+       s.add(PhiBranches, threaded);
+       if (threaded) am.fam.invalidate(f, PreservedAnalyses::none());
+     }},
     // Last: forwarding and the constant loads may have taken the last read.
     {"write-only-allocas",
-     [](Function &f, AnalysisManagers &, eg::Statistics &s) {
-       s.add(WriteOnlyAllocas, eraseWriteOnlyAllocas(f));
-     }},
+     [](Function &f, AnalysisManagers &,
+        eg::Statistics &s) { s.add(WriteOnlyAllocas, eraseWriteOnlyAllocas(f)); }},
 };
 
 } // namespace
@@ -183,6 +191,12 @@ void SkeletonOptimizer::run(Function &f, eg::Statistics &stats) {
 
 void deleteDeadInstructions(Function &f, eg::Statistics &stats) {
   stats.add(DeadSkeleton, deleteTriviallyDeadInstructions(f));
+}
+
+size_t threadDecidedBranches(Function &f, eg::Statistics &stats) {
+  size_t threaded = threadPhiBranches(f);
+  stats.add(PhiBranches, threaded);
+  return threaded;
 }
 
 } // namespace egopt::passes

@@ -1,0 +1,87 @@
+; Branches decided by the edge they are entered on, though no constant
+; arrives (docs/skeleton.md, "Branches on a phi of constants";
+; passes/skeleton/lib/EdgeConditions.h). In @find (a list search that
+; breaks on a match, then tests the cursor again) the match leaves the loop
+; with %y != %nil known from the loop's own tests (the guard in %entry and
+; the latch's %more, on every edge into %loop); the other two exits bring a
+; value their own branch found equal to %nil. All three go straight to
+; their successor, and %found is gone. In @range the edge from %a2 brings
+; %x, below 10 by the test in %entry above it (the edge dominates %a2):
+; below 20 too; the edge from %b brings %z, unknown, and keeps the test.
+; The skeleton threads these before lifting; with --no-skeleton the same
+; step after lowering (before LLVM's simplifycfg) does, where the e-graph
+; has merged the values the branches compare.
+;
+; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
+; RUN: egopt --no-skeleton --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
+; RUN: egopt --no-skeleton --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
+
+; CHECK-LABEL: define {{.*}}@find(
+; CHECK-NOT:     %found
+; CHECK:         %hit = icmp eq ptr %kp, %key
+; CHECK-NEXT:    br i1 %hit, label %yes, label %latch
+; CHECK:         ret i32
+; OFF-LABEL:   define {{.*}}@find(
+; OFF:           %found = icmp ne ptr
+
+; CHECK-LABEL: define {{.*}}@range(
+; CHECK:       a2:
+; CHECK-NEXT:    call void @k()
+; CHECK-NEXT:    br label %yes
+; CHECK:         %lt = icmp ult i32 %z, 20
+
+declare void @h()
+declare void @k()
+
+define i32 @find(ptr %list, ptr %nil, ptr %key) {
+entry:
+  %empty = icmp eq ptr %list, %nil
+  br i1 %empty, label %done, label %loop
+loop:
+  %y = phi ptr [ %list, %entry ], [ %next, %latch ]
+  %kp = load ptr, ptr %y
+  %hit = icmp eq ptr %kp, %key
+  br i1 %hit, label %done, label %latch
+latch:
+  %np = getelementptr inbounds i8, ptr %y, i64 8
+  %next = load ptr, ptr %np
+  %more = icmp ne ptr %next, %nil
+  br i1 %more, label %loop, label %done
+done:
+  %r = phi ptr [ %list, %entry ], [ %y, %loop ], [ %next, %latch ]
+  %found = icmp ne ptr %r, %nil
+  br i1 %found, label %yes, label %no
+yes:
+  %vp = getelementptr inbounds i8, ptr %r, i64 16
+  %v = load i32, ptr %vp
+  ret i32 %v
+no:
+  ret i32 -1
+}
+
+define i32 @range(i32 %x, i32 %z, i1 %c) {
+entry:
+  %small = icmp ult i32 %x, 10
+  br i1 %small, label %a, label %b
+a:
+  call void @h()
+  br i1 %c, label %a2, label %out
+a2:
+  call void @k()
+  br label %join
+b:
+  call void @k()
+  br label %join
+join:
+  %p = phi i32 [ %x, %a2 ], [ %z, %b ]
+  %lt = icmp ult i32 %p, 20
+  br i1 %lt, label %yes, label %no
+yes:
+  call void @h()
+  ret i32 %p
+no:
+  ret i32 0
+out:
+  ret i32 1
+}
