@@ -14,13 +14,19 @@ namespace {
 /// header and its guard), and each step costs a dominance query.
 constexpr unsigned kMaxDominatorsWalked = 8;
 
+/// Phis of one incoming value looked through in a row: LCSSA nests one per
+/// loop left. The bound also ends a cycle of such phis, which unreachable
+/// code may hold.
+constexpr unsigned kMaxSinglePhis = 8;
+
 /// LCSSA keeps a loop's values in phis of one incoming value at its exits;
 /// the branches test the value itself.
 Value *throughSinglePhis(Value *v) {
-  for (auto *phi = dyn_cast<PHINode>(v);
-       phi && phi->getNumIncomingValues() == 1 && phi->getIncomingValue(0) != phi;
-       phi = dyn_cast<PHINode>(v))
+  for (unsigned i = 0; i < kMaxSinglePhis; ++i) {
+    auto *phi = dyn_cast<PHINode>(v);
+    if (!phi || phi->getNumIncomingValues() != 1) break;
     v = phi->getIncomingValue(0);
+  }
   return v;
 }
 
@@ -59,18 +65,21 @@ std::optional<bool> EdgeConditions::atEnd(CmpInst::Predicate pred, Value *x, Val
     DomTreeNode *node = dt.getNode(current);
     if (!node || !node->getIDom()) return {};
     BasicBlock *above = node->getIDom()->getBlock();
-    for (BasicBlock *next : successors(above))
-      if (dt.dominates(BasicBlockEdge(above, next), current))
-        if (std::optional<bool> known = byBranch(pred, x, v, above, next)) return known;
+    // Only a conditional branch says anything (a switch's edges are not
+    // read): its edge into the way down, if it dominates.
+    if (auto *br = dyn_cast<BranchInst>(above->getTerminator()); br && br->isConditional())
+      for (BasicBlock *next : br->successors())
+        if (dt.dominates(BasicBlockEdge(above, next), current))
+          if (std::optional<bool> known = byBranch(pred, x, v, above, next)) return known;
     current = above;
   }
   return {};
 }
 
 /// What holds for `phi` at its block's start: the same on every edge in
-/// (one level: the incoming values' own phis are not followed). `v` must be
-/// one value on all of them, so it is computed before the block (a loop's
-/// `nil` loaded before the loop).
+/// (one level: the incoming values' own phis with several incoming values
+/// are not followed). `v` must be one value on all of them, so it is
+/// computed before the block (a loop's `nil` loaded before the loop).
 std::optional<bool> EdgeConditions::throughPhi(CmpInst::Predicate pred, PHINode &phi, Value *v) {
   BasicBlock *block = phi.getParent();
   if (auto *def = dyn_cast<Instruction>(v);
@@ -80,7 +89,9 @@ std::optional<bool> EdgeConditions::throughPhi(CmpInst::Predicate pred, PHINode 
   std::optional<bool> all;
   for (unsigned i = 0, n = phi.getNumIncomingValues(); i < n; ++i) {
     Value *in = throughSinglePhis(phi.getIncomingValue(i));
-    // The phi again (a loop that keeps it): holds if it held before.
+    // The phi again (a loop that keeps it): holds if it held on the last
+    // entry from elsewhere, since `v` is the same since then (it is
+    // computed before the block).
     if (in == &phi) continue;
     BasicBlock *from = phi.getIncomingBlock(i);
     std::optional<bool> known = byBranch(pred, in, v, from, block);

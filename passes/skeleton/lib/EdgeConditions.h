@@ -8,7 +8,8 @@
 // leaves its loop on the match with `y != nil` known from the loop's own
 // tests, though no branch tests it there (PhiBranches.h then sends that
 // edge past the second test). Only implications LLVM's
-// `isImpliedCondition` proves (same operands, or ranges against constants).
+// `isImpliedCondition` proves (the same operands, ranges against constants,
+// and the like).
 //
 //===----------------------------------------------------------------------===//
 #pragma once

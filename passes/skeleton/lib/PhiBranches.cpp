@@ -47,8 +47,9 @@ struct Decision {
   Instruction *terminator;
   PHINode *phi;
   /// From the phi outwards: casts (Rust's `Option` tags are i32 or i64 phis
-  /// of 0 and 1, tested as an i1), then at most one icmp with a constant;
-  /// empty: the terminator reads the phi itself. Each has one use.
+  /// of 0 and 1, tested as an i1), then at most one icmp with a constant
+  /// or a value computed before the block; empty: the terminator reads the
+  /// phi itself. Each has one use.
   SmallVector<Instruction *, kMaxCasts + 1> tests;
   SmallVector<Instruction *, kMaxCopiedInstructions> copied; // the rest, in order
 };
@@ -183,7 +184,8 @@ struct Edge {
 };
 
 /// The edges into `bb` worth threading: from a `br` or `switch` with one
-/// edge to `bb` and none to the successor, bringing a constant.
+/// edge to `bb` and none to the successor, bringing a value that decides
+/// the branch (successorFor).
 SmallVector<Edge, 8> threadableEdges(BasicBlock &bb, const Decision &d,
                                      const SmallPtrSetImpl<const BasicBlock *> &loopHeaders,
                                      EdgeConditions &conditions) {

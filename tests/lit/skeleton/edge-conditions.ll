@@ -8,9 +8,13 @@
 ; their successor, and %found is gone. In @range the edge from %a2 brings
 ; %x, below 10 by the test in %entry above it (the edge dominates %a2):
 ; below 20 too; the edge from %b brings %z, unknown, and keeps the test.
+; In @moving_bound the loop's bound is reloaded in the loop (a store
+; may change it), so the exit's test against the value loaded before
+; the loop is not decided by the loop's tests, and stays.
 ; The skeleton threads these before lifting; with --no-skeleton the same
-; step after lowering (before LLVM's simplifycfg) does, where the e-graph
-; has merged the values the branches compare.
+; step after lowering (after LLVM's simplifycfg has joined the lowered
+; blocks, then simplifycfg again) does, where the e-graph has merged the
+; values the branches compare.
 ;
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm -o - %s | FileCheck %s
 ; RUN: egopt --no-cfg-cleanup --no-loop-passes --no-interprocedural --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
@@ -24,6 +28,9 @@
 ; CHECK:         ret i32
 ; OFF-LABEL:   define {{.*}}@find(
 ; OFF:           %found = icmp ne ptr
+
+; CHECK-LABEL: define {{.*}}@moving_bound(
+; CHECK:         %found = icmp ne ptr
 
 ; CHECK-LABEL: define {{.*}}@range(
 ; CHECK:       a2:
@@ -47,6 +54,35 @@ latch:
   %np = getelementptr inbounds i8, ptr %y, i64 8
   %next = load ptr, ptr %np
   %more = icmp ne ptr %next, %nil
+  br i1 %more, label %loop, label %done
+done:
+  %r = phi ptr [ %list, %entry ], [ %y, %loop ], [ %next, %latch ]
+  %found = icmp ne ptr %r, %nil
+  br i1 %found, label %yes, label %no
+yes:
+  %vp = getelementptr inbounds i8, ptr %r, i64 16
+  %v = load i32, ptr %vp
+  ret i32 %v
+no:
+  ret i32 -1
+}
+
+define i32 @moving_bound(ptr %list, ptr %nilp, ptr %key) {
+entry:
+  %nil = load ptr, ptr %nilp
+  %empty = icmp eq ptr %list, %nil
+  br i1 %empty, label %done, label %loop
+loop:
+  %y = phi ptr [ %list, %entry ], [ %next, %latch ]
+  %kp = load ptr, ptr %y
+  %hit = icmp eq ptr %kp, %key
+  br i1 %hit, label %done, label %latch
+latch:
+  store ptr %key, ptr %y
+  %np = getelementptr inbounds i8, ptr %y, i64 8
+  %next = load ptr, ptr %np
+  %nil.now = load ptr, ptr %nilp
+  %more = icmp ne ptr %next, %nil.now
   br i1 %more, label %loop, label %done
 done:
   %r = phi ptr [ %list, %entry ], [ %y, %loop ], [ %next, %latch ]
