@@ -74,6 +74,11 @@ struct Step {
   bool requiredForLifting = false;
 };
 
+/// The phi-branches step (it runs twice): edges move, so no analysis holds.
+void threadBranches(Function &f, AnalysisManagers &am, eg::Statistics &stats) {
+  if (threadDecidedBranches(f, stats)) am.fam.invalidate(f, PreservedAnalyses::none());
+}
+
 /// The steps, in the order they run; each sees the IR the previous left.
 const Step kSteps[] = {
     {"unreachable-blocks",
@@ -91,12 +96,7 @@ const Step kSteps[] = {
      }},
     // After edge-selects, which can leave a phi a constant on an edge.
     // The dominator tree overflow-checks' LVI computed goes when edges move.
-    {"phi-branches",
-     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
-       size_t threaded = threadPhiBranches(f);
-       s.add(PhiBranches, threaded);
-       if (threaded) am.fam.invalidate(f, PreservedAnalyses::none());
-     }},
+    {"phi-branches", threadBranches},
     {"returned-arguments",
      [](Function &f, AnalysisManagers &, eg::Statistics &s) {
        s.add(ReturnedArguments, forwardReturnedArguments(f));
@@ -169,16 +169,12 @@ const Step kSteps[] = {
     // Again once loads are forwarded: a loop's exit test then compares with
     // the value its own tests did (a list's `nil`, loaded once), and the
     // branches that lead to an edge decide it (EdgeConditions.h).
-    {"phi-branches-after-forwarding",
-     [](Function &f, AnalysisManagers &am, eg::Statistics &s) {
-       size_t threaded = threadPhiBranches(f);
-       s.add(PhiBranches, threaded);
-       if (threaded) am.fam.invalidate(f, PreservedAnalyses::none());
-     }},
+    {"phi-branches-after-forwarding", threadBranches},
     // Last: forwarding and the constant loads may have taken the last read.
     {"write-only-allocas",
-     [](Function &f, AnalysisManagers &,
-        eg::Statistics &s) { s.add(WriteOnlyAllocas, eraseWriteOnlyAllocas(f)); }},
+     [](Function &f, AnalysisManagers &, eg::Statistics &s) {
+       s.add(WriteOnlyAllocas, eraseWriteOnlyAllocas(f));
+     }},
 };
 
 } // namespace
