@@ -137,7 +137,8 @@ ConstantInt *knownValue(const Decision &d, Value *value, ArrayRef<Instruction *>
 /// `from`; null when that cannot be told, or when it is an `unreachable`
 /// (the edge is undefined behaviour; not worth an edge of its own). A value
 /// that is not a constant decides a lone comparison when the branches that
-/// lead to the edge do (EdgeConditions.h).
+/// lead to the edge do (EdgeConditions.h), as they may a constant's
+/// comparison with a value.
 BasicBlock *successorFor(const Decision &d, Value *value, BasicBlock *from,
                          EdgeConditions &conditions) {
   ArrayRef<Instruction *> tests;
@@ -160,9 +161,15 @@ BasicBlock *successorFor(const Decision &d, Value *value, BasicBlock *from,
         continue;
       }
       // With a value: decided when the constant is an end of the
-      // comparison's range (`0 >u x` never holds), or by x's known bits.
-      known = dyn_cast_or_null<ConstantInt>(simplifyICmpInst(
-          compare->getPredicate(), known, compare->getOperand(1), SimplifyQuery(layout)));
+      // comparison's range (`0 >u x` never holds), by x's known bits, or
+      // by the branches that lead to the edge (`len != 0` there: `0 <u len`).
+      Value *v = compare->getOperand(1);
+      ICmpInst::Predicate pred = compare->getPredicate();
+      ConstantInt *c = known;
+      known = dyn_cast_or_null<ConstantInt>(simplifyICmpInst(pred, c, v, SimplifyQuery(layout)));
+      if (!known)
+        if (std::optional<bool> holds = conditions.onEdge(pred, c, v, from, d.phi->getParent()))
+          known = ConstantInt::getBool(test->getContext(), *holds);
       if (!known) return nullptr;
       continue;
     }

@@ -11,7 +11,8 @@
 // brings null is decided).
 // An edge that brings another value decides a lone comparison when the
 // branches leading to it do (EdgeConditions.h: a list search's exit on a
-// match, with `y != nil` known from the loop's tests).
+// match, with `y != nil` known from the loop's tests), and so do they a
+// constant's comparison with a value (`0 <u len` where `len != 0`).
 // Each such edge is sent straight to the successor taken, so a loop that
 // breaks out of a scope no longer compares and jumps twice. Values of the
 // block used elsewhere are rebuilt in SSA form (LLVM's SSAUpdater). A

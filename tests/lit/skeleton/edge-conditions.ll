@@ -8,6 +8,9 @@
 ; their successor, and %found is gone. In @range the edge from %a2 brings
 ; %x, below 10 by the test in %entry above it (the edge dominates %a2):
 ; below 20 too; the edge from %b brings %z, unknown, and keeps the test.
+; In @constant_arrives the edge from %zero brings the constant 0, compared
+; with %len: `0 <u %len` is not decided by the constant alone, but %len != 0
+; by the test in %entry above the edge; the edge from %other keeps the test.
 ; In @moving_bound the loop's bound is reloaded in the loop (a store
 ; may change it), so the exit's test against the value loaded before
 ; the loop is not decided by the loop's tests, and stays.
@@ -37,6 +40,12 @@
 ; CHECK-NEXT:    call void @k()
 ; CHECK-NEXT:    br label %yes
 ; CHECK:         %lt = icmp ult i32 %z, 20
+
+; CHECK-LABEL: define {{.*}}@constant_arrives(
+; CHECK:       zero:
+; CHECK-NEXT:    call void @h()
+; CHECK-NEXT:    br label %yes
+; CHECK:         %lt = icmp ult i32 %z, %len
 
 declare void @h()
 declare void @k()
@@ -116,6 +125,32 @@ join:
 yes:
   call void @h()
   ret i32 %p
+no:
+  ret i32 0
+out:
+  ret i32 1
+}
+
+define i32 @constant_arrives(i32 %len, i32 %z, i1 %c) {
+entry:
+  %empty = icmp eq i32 %len, 0
+  br i1 %empty, label %out, label %a
+a:
+  call void @h()
+  br i1 %c, label %zero, label %other
+zero:
+  call void @h()
+  br label %join
+other:
+  call void @k()
+  br label %join
+join:
+  %n = phi i32 [ 0, %zero ], [ %z, %other ]
+  %lt = icmp ult i32 %n, %len
+  br i1 %lt, label %yes, label %no
+yes:
+  call void @h()
+  ret i32 %n
 no:
   ret i32 0
 out:
