@@ -141,15 +141,18 @@ ConstantInt *knownValue(const Decision &d, Value *value, ArrayRef<Instruction *>
 /// comparison with a value.
 BasicBlock *successorFor(const Decision &d, Value *value, BasicBlock *from,
                          EdgeConditions &conditions) {
+  // `compare` applied to `x` (the phi's value on the edge, or what the
+  // casts made of it), as the branches that lead to the edge decide it.
+  auto onEdge = [&](ICmpInst &compare, Value *x) -> ConstantInt * {
+    std::optional<bool> holds = conditions.onEdge(compare.getPredicate(), x, compare.getOperand(1),
+                                                  from, d.phi->getParent());
+    return holds ? ConstantInt::getBool(x->getContext(), *holds) : nullptr;
+  };
   ArrayRef<Instruction *> tests;
   ConstantInt *known = knownValue(d, value, tests);
   if (!known) {
     auto *compare = d.tests.size() == 1 ? dyn_cast<ICmpInst>(d.tests[0]) : nullptr;
-    if (!compare) return nullptr;
-    std::optional<bool> holds = conditions.onEdge(compare->getPredicate(), value,
-                                                  compare->getOperand(1), from, d.phi->getParent());
-    if (!holds) return nullptr;
-    known = ConstantInt::getBool(value->getContext(), *holds);
+    if (!compare || !(known = onEdge(*compare, value))) return nullptr;
     tests = {};
   }
   const DataLayout &layout = d.terminator->getModule()->getDataLayout();
@@ -163,14 +166,10 @@ BasicBlock *successorFor(const Decision &d, Value *value, BasicBlock *from,
       // With a value: decided when the constant is an end of the
       // comparison's range (`0 >u x` never holds), by x's known bits, or
       // by the branches that lead to the edge (`len != 0` there: `0 <u len`).
-      Value *v = compare->getOperand(1);
-      ICmpInst::Predicate pred = compare->getPredicate();
       ConstantInt *c = known;
-      known = dyn_cast_or_null<ConstantInt>(simplifyICmpInst(pred, c, v, SimplifyQuery(layout)));
-      if (!known)
-        if (std::optional<bool> holds = conditions.onEdge(pred, c, v, from, d.phi->getParent()))
-          known = ConstantInt::getBool(test->getContext(), *holds);
-      if (!known) return nullptr;
+      known = dyn_cast_or_null<ConstantInt>(simplifyICmpInst(
+          compare->getPredicate(), c, compare->getOperand(1), SimplifyQuery(layout)));
+      if (!known && !(known = onEdge(*compare, c))) return nullptr;
       continue;
     }
     known = dyn_cast_or_null<ConstantInt>(
