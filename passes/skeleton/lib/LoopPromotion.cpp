@@ -1,5 +1,5 @@
 //===- LoopPromotion.cpp - Memory a loop keeps in a register ---------------===//
-#include "LoopPromotion.h"
+#include "egopt/skeleton/LoopPromotion.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/ValueTracking.h"

@@ -9,12 +9,12 @@
 #include "LibraryCalls.h"
 #include "LoadCombining.h"
 #include "LoadForwarding.h"
-#include "LoopPromotion.h"
 #include "MemCopyForwarding.h"
 #include "OverflowChecks.h"
 #include "PhiBranches.h"
 #include "SmallMemTransfers.h"
 #include "WriteOnlyAllocas.h"
+#include "egopt/skeleton/LoopPromotion.h"
 
 #include "llvm/Analysis/MemorySSA.h"
 #include "llvm/Analysis/ScalarEvolution.h"

@@ -1,6 +1,9 @@
 //===- LoopPromotion.h - Memory a loop keeps in a register -----------------===//
 //
-// A skeleton optimization, run on the IR of one function before it is lifted.
+// A skeleton optimization, run on the IR of one function before it is lifted,
+// and again after LLVM's late unroller on the functions it changed (a loop
+// whose inner loop it unrolled fully is innermost only then; LLVM's pipeline
+// runs LICM after its unroller: pipeline/lib/LoopUnrolling.cpp).
 // In an innermost loop, a location at a loop-invariant address that the loop
 // loads and stores, and that nothing else in the loop may touch (alias
 // analysis), is kept in a register: loaded once before the loop, carried in
