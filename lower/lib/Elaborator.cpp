@@ -267,6 +267,12 @@ private:
     return o.callsBefore != u.callsBefore || consumesInPlace;
   }
 
+  /// The depth of the loop that computes `v`; 0 for arguments and constants.
+  unsigned loopDepth(Value *v) const {
+    auto *i = dyn_cast<Instruction>(v);
+    return i ? li_.getLoopDepth(i->getParent()) : 0;
+  }
+
   Value *create(const ENode &n, ArrayRef<Value *> k) {
     Type *ty = lf_.tables->types[n.type];
     FastMathFlags fmf = ir::decodeFMF(n.flags);
@@ -289,8 +295,14 @@ private:
       if (isa<FPMathOperator>(inst)) inst->setFastMathFlags(fmf);
       return v;
     };
-    if (auto opc = lang_.opcodeOf(n.op))
+    if (auto opc = lang_.opcodeOf(n.op)) {
+      // A commutative operator takes the operand that varies in a deeper
+      // loop first, as LLVM's Reassociate ranks them: x86's two-address
+      // forms overwrite the first operand, and a loop-invariant one lives on.
+      if (Instruction::isCommutative(*opc) && loopDepth(k[0]) < loopDepth(k[1]))
+        return setIntFlags(builder_.CreateBinOp(Instruction::BinaryOps(*opc), k[1], k[0]));
       return setIntFlags(builder_.CreateBinOp(Instruction::BinaryOps(*opc), k[0], k[1]));
+    }
     if (auto pred = lang_.predicateOf(n.op)) {
       Value *v = CmpInst::isIntPredicate(*pred) ? builder_.CreateICmp(*pred, k[0], k[1])
                                                 : builder_.CreateFCmp(*pred, k[0], k[1]);

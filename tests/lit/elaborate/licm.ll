@@ -149,7 +149,7 @@ exit:
 ; CHECK-NEXT:    br label %inner
 ; CHECK:       inner:
 ; CHECK-NEXT:    %j = phi
-; CHECK-NEXT:    %[[V:[^ ]+]] = add i32 %[[OUT]], %j
+; CHECK-NEXT:    %[[V:[^ ]+]] = add i32 %j, %[[OUT]]
 ; CHECK-NEXT:    %[[W:[^ ]+]] = add i32 %[[V]], %[[ALL]]
 ; CHECK-NEXT:    call void @use(i32 %[[W]])
 define void @nested(i32 %a, i32 %n, i32 %m) {

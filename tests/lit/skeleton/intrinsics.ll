@@ -34,7 +34,7 @@ declare i32 @llvm.smax.i32(i32, i32)
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i32
-; CHECK-NEXT:    %[[T:[^ ]+]] = add i32 %[[S2]], %i
+; CHECK-NEXT:    %[[T:[^ ]+]] = add i32 %i, %[[S2]]
 ; CHECK-NEXT:    call void @use(i32 %[[T]])
 ; CHECK-NOT:     call i32 @llvm.
 ; CHECK:       exit:
