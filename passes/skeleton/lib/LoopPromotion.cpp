@@ -4,6 +4,7 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/Transforms/Utils/LoopUtils.h"
 #include "llvm/Transforms/Utils/SSAUpdater.h"
 
 namespace egopt::passes {
@@ -20,12 +21,27 @@ constexpr unsigned kMaxPerLoop = 16;
 /// the work grows with their square. Hot inner loops have tens.
 constexpr unsigned kMaxMemoryInstructions = 256;
 
-/// A location's loads and stores in the loop.
+/// A location's loads and stores in the loop. Its address is the first
+/// loop-invariant address a store gave it; the others compute the same
+/// address (LocationKey).
 struct Location {
+  Value *address = nullptr;
   SmallVector<Instruction *, 4> accesses;
   Type *type = nullptr;
   bool ok = true;
 };
+
+/// An address as a base and a constant offset: the skeleton runs before any
+/// CSE, and clang's IR computes `&h->v1` anew at every access, so equal
+/// addresses are often different values.
+using LocationKey = std::pair<const Value *, int64_t>;
+
+LocationKey keyOf(const Value *address, const DataLayout &dl) {
+  APInt offset(dl.getIndexTypeSizeInBits(address->getType()), 0);
+  const Value *base =
+      address->stripAndAccumulateConstantOffsets(dl, offset, /*AllowNonInbounds=*/true);
+  return {base, offset.getSExtValue()};
+}
 
 /// Promotes a location's accesses, and stores the value live on each exit
 /// at the start of the exit block, once the SSA form knows it.
@@ -54,9 +70,7 @@ private:
 
 /// Whether the loop's shape allows promotion at all.
 bool promotable(Loop &loop, SmallVectorImpl<BasicBlock *> &exits) {
-  if (!loop.isInnermost() || !loop.getLoopPreheader() || !loop.getLoopLatch() ||
-      !loop.hasDedicatedExits())
-    return false;
+  if (!loop.isInnermost() || !loop.getLoopPreheader() || !loop.getLoopLatch()) return false;
   loop.getUniqueExitBlocks(exits);
   for (BasicBlock *exit : exits)
     if (exit->isEHPad()) return false;
@@ -66,12 +80,13 @@ bool promotable(Loop &loop, SmallVectorImpl<BasicBlock *> &exits) {
   return true;
 }
 
-/// Whether `i` is a simple load of `address`, or a simple store to it of
-/// another value.
-bool simpleAccess(Instruction *i, Value *address) {
+/// Whether `i` is a simple load of the location `key`, or a simple store
+/// to it of a value other than its address.
+bool simpleAccess(Instruction *i, const LocationKey &key, const DataLayout &dl) {
   if (auto *load = dyn_cast<LoadInst>(i)) return load->isSimple();
   auto *store = cast<StoreInst>(i);
-  return store->isSimple() && store->getValueOperand() != address;
+  Value *stored = store->getValueOperand();
+  return store->isSimple() && !(stored->getType()->isPointerTy() && keyOf(stored, dl) == key);
 }
 
 /// Whether `bb`'s instructions run in every iteration that completes or
@@ -108,7 +123,7 @@ size_t hoistInvariantLoads(Loop &loop, ArrayRef<Instruction *> memory,
   return hoisted;
 }
 
-LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
+LoopPromotionStats promoteIn(Loop &loop, LoopInfo &loops, DominatorTree &dt, AAResults &aa) {
   SmallVector<BasicBlock *, 4> exits;
   if (!promotable(loop, exits)) return {};
   SmallVector<Instruction *, 32> memory; // every instruction that touches memory
@@ -118,13 +133,16 @@ LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
   if (memory.size() > kMaxMemoryInstructions) return {};
   // Candidates: addresses stored to, hoisted out of the loop when they are
   // pure with invariant operands.
-  MapVector<Value *, Location> locations;
+  const DataLayout &dl = loop.getHeader()->getDataLayout();
+  MapVector<LocationKey, Location> locations;
   for (Instruction *i : memory) {
     auto *store = dyn_cast<StoreInst>(i);
     if (!store || !store->isSimple()) continue;
     bool changed = false;
-    if (loop.makeLoopInvariant(store->getPointerOperand(), changed))
-      locations[store->getPointerOperand()];
+    Value *address = store->getPointerOperand();
+    if (!loop.makeLoopInvariant(address, changed)) continue;
+    Location &loc = locations[keyOf(address, dl)];
+    if (!loc.address) loc.address = address;
   }
   BasicBlock *latch = loop.getLoopLatch();
   SmallVector<BasicBlock *, 4> exiting;
@@ -133,16 +151,16 @@ LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
   // Each access to a candidate address must be simple and of one type.
   for (Instruction *i : memory) {
     Value *address = getLoadStorePointerOperand(i);
-    auto it = address ? locations.find(address) : locations.end();
+    auto it = address ? locations.find(keyOf(address, dl)) : locations.end();
     if (it == locations.end()) continue;
     Location &loc = it->second;
     Type *type = getLoadStoreType(i);
-    if (!simpleAccess(i, address) || (loc.type && loc.type != type)) loc.ok = false;
+    if (!simpleAccess(i, it->first, dl) || (loc.type && loc.type != type)) loc.ok = false;
     loc.type = type;
     loc.accesses.push_back(i);
   }
-  const DataLayout &dl = loop.getHeader()->getDataLayout();
-  for (auto &[address, loc] : locations) {
+  for (auto &[key, loc] : locations) {
+    Value *address = loc.address;
     if (!loc.ok || out.promoted == kMaxPerLoop || !loc.type->isSingleValueType() ||
         !dl.getTypeStoreSize(loc.type).isFixed())
       continue;
@@ -164,6 +182,17 @@ LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
       return isa<StoreInst>(i) && runsEachIteration(i->getParent(), latch, exiting, dt);
     });
     if (!alone || !written) continue;
+    // The exit stores need exits only the loop reaches (an exit shared
+    // with the path around the loop: `for (i = 0; i < n; i++)` as clang
+    // emits it); LLVM's loop-simplify form gives each loop its own.
+    if (!loop.hasDedicatedExits()) {
+      if (formDedicatedExitBlocks(&loop, &dt, &loops, /*MSSAU=*/nullptr,
+                                  /*PreserveLCSSA=*/false))
+        ++out.exitsSplit; // the CFG changed, even if not every exit split
+      if (!loop.hasDedicatedExits()) break;
+      exits.clear();
+      loop.getUniqueExitBlocks(exits);
+    }
     BasicBlock *preheader = loop.getLoopPreheader();
     auto *initial =
         new LoadInst(loc.type, address, address->getName() + ".promoted",
@@ -189,8 +218,9 @@ LoopPromotionStats promoteIn(Loop &loop, DominatorTree &dt, AAResults &aa) {
 LoopPromotionStats promoteLoopMemory(LoopInfo &loops, DominatorTree &dt, AAResults &aa) {
   LoopPromotionStats total;
   for (Loop *loop : loops.getLoopsInPreorder()) {
-    LoopPromotionStats one = promoteIn(*loop, dt, aa);
+    LoopPromotionStats one = promoteIn(*loop, loops, dt, aa);
     total.promoted += one.promoted;
+    total.exitsSplit += one.exitsSplit;
     total.hoistedLoads += one.hoistedLoads;
   }
   return total;

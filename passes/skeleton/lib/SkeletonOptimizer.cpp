@@ -57,6 +57,8 @@ EGOPT_STATISTIC(LoopPromoted, "02-skeleton", "loop_promoted",
                 "locations a loop loads and stores, kept in a register across it");
 EGOPT_STATISTIC(LoopHoistedLoads, "02-skeleton", "loop_hoisted_loads",
                 "loads of memory a loop only reads, hoisted before it");
+EGOPT_STATISTIC(LoopExitsSplit, "02-skeleton", "loop_promotion_exits_split",
+                "loops given exits of their own for promotion's stores");
 EGOPT_STATISTIC(LoopExitValues, "02-skeleton", "loop_exit_values",
                 "uses after a loop given the value the loop ends with");
 EGOPT_STATISTIC(DeadLoops, "02-skeleton", "dead_loops",
@@ -158,6 +160,13 @@ const Step kSteps[] = {
        auto &dt = am.fam.getResult<DominatorTreeAnalysis>(f);
        LoopPromotionStats lp = promoteLoopMemory(li, dt, am.fam.getResult<AAManager>(f));
        s.add(LoopPromoted, lp.promoted);
+       s.add(LoopExitsSplit, lp.exitsSplit);
+       if (lp.exitsSplit) {
+         PreservedAnalyses kept; // updated in place by the split
+         kept.preserve<LoopAnalysis>();
+         kept.preserve<DominatorTreeAnalysis>();
+         am.fam.invalidate(f, kept);
+       }
        s.add(LoopHoistedLoads, lp.hoistedLoads);
        // Promotion can leave a loop only counting in a register
        // (DeadLoops.h); elsewhere scalar evolution is not worth its cost.

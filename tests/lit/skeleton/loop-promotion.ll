@@ -7,6 +7,10 @@
 ; to tell), when its store does not run every iteration (@conditional_store),
 ; when the loop calls something that may not return (@may_not_return), or
 ; when the loop is not innermost (@outer: its inner loop is promoted).
+; In @rounds (expat's SipHash rounds, `h->v0 += h->v1` as clang emits it)
+; each access computes its field's address anew and the loop's exit is
+; shared with the path around it: equal addresses are one location, and
+; the exit is split so the stores run only after the loop.
 ; In @filter (flac's residual filter) the coefficient loads, of memory the
 ; loop never writes (noalias), are hoisted before it; in @filter_may_alias
 ; the store may write the coefficients, and they stay.
@@ -15,8 +19,9 @@
 ; RUN: egopt --no-interprocedural --no-loop-passes --no-builtin-rules --emit=llvm %s -o %t.ll && opt -passes=verify -disable-output %t.ll
 ; RUN: egopt --no-interprocedural --no-loop-passes --no-builtin-rules --stats-json=%t.json %s -o %t.o && FileCheck %s --check-prefix=STATS < %t.json
 ; RUN: egopt --no-interprocedural --no-loop-passes --no-skeleton --emit=llvm -o - %s | FileCheck %s --check-prefix=OFF
-; STATS: "loop_promoted": 3
+; STATS: "loop_promoted": 5
 ; STATS: "loop_hoisted_loads": 2
+; STATS: "loop_promotion_exits_split": 1
 ; OFF-LABEL: define {{.*}}@accumulate(
 ; OFF:       loop:
 ; OFF:         load double
@@ -57,6 +62,48 @@ loop:
   %i.next = add nuw i64 %i, 1
   %more = icmp ult i64 %i.next, %n
   br i1 %more, label %loop, label %exit
+exit:
+  ret void
+}
+
+; CHECK-LABEL: define {{.*}}@rounds(
+; CHECK:         br i1 %go, label %pre, label %exit
+; CHECK:       pre:
+; CHECK-COUNT-3: load i64
+; CHECK:       loop:
+; CHECK-NOT:     load
+; CHECK-NOT:     store
+; CHECK:         br i1 %done, label %[[OUT:.+]], label %loop
+; CHECK:       [[OUT]]:
+; CHECK-COUNT-2: store i64
+; CHECK-NEXT:    br label %exit
+; CHECK:       exit:
+; CHECK-NEXT:    ret void
+define void @rounds(ptr %h, i32 %n, ptr %key) {
+entry:
+  %go = icmp sgt i32 %n, 0
+  br i1 %go, label %pre, label %exit
+pre:
+  %k = load i64, ptr %key, align 8, !tbaa !5
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %pre ], [ %i.next, %loop ]
+  %pa = getelementptr inbounds i8, ptr %h, i64 0
+  %a = load i64, ptr %pa, align 8
+  %pb = getelementptr inbounds i8, ptr %h, i64 8
+  %b = load i64, ptr %pb, align 8
+  %sum = add i64 %a, %b
+  %pa2 = getelementptr inbounds i8, ptr %h, i64 0
+  store i64 %sum, ptr %pa2, align 8
+  %pb2 = getelementptr inbounds i8, ptr %h, i64 8
+  %b2 = load i64, ptr %pb2, align 8
+  %x0 = xor i64 %b2, %sum
+  %x = xor i64 %x0, %k
+  %pb3 = getelementptr inbounds i8, ptr %h, i64 8
+  store i64 %x, ptr %pb3, align 8
+  %i.next = add nsw i32 %i, 1
+  %done = icmp eq i32 %i.next, %n
+  br i1 %done, label %exit, label %loop
 exit:
   ret void
 }

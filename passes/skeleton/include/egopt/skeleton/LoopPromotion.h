@@ -20,10 +20,14 @@
 // (`isGuaranteedToTransferExecutionToSuccessor`: nothing throws, exits or
 // loops inside), so the location is written whenever the loop is entered:
 // the load before the loop cannot trap where the program did not, and the
-// stores on the exits write only where the loop would have. Loops whose
-// exits are not dedicated, or are EH pads, are left alone, and so are loops
-// with more than kMaxMemoryInstructions memory instructions (the alias
-// queries grow with their square).
+// stores on the exits write only where the loop would have. An exit that
+// the path around the loop shares (`for (i = 0; i < n; i++)` as clang emits
+// it) is split first, as LLVM's loop-simplify form has it, so the stores
+// run only after the loop; the dominator tree and loop info are kept up to
+// date, other analyses are not (`exitsSplit`). Loops whose exits are EH
+// pads are left alone, and so are loops with more than
+// kMaxMemoryInstructions memory instructions (the alias queries grow with
+// their square).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -39,6 +43,7 @@ namespace egopt::passes {
 struct LoopPromotionStats {
   size_t promoted = 0;     ///< locations kept in a register
   size_t hoistedLoads = 0; ///< loads of memory the loop only reads, hoisted
+  size_t exitsSplit = 0;   ///< loops given exits of their own (the CFG changed)
 };
 
 /// Promotes and hoists what it may in the innermost loops of `loops`.
