@@ -21,6 +21,7 @@
 #include "egopt/lower/Elaborator.h"
 #include "egopt/rewrite/Reassociate.h"
 #include "egopt/rewrite/RuleCatalog.h"
+#include "egopt/skeleton/LoadCombining.h"
 #include "egopt/skeleton/SkeletonOptimizer.h"
 
 #include "llvm/IR/Instructions.h"
@@ -32,6 +33,8 @@ namespace egopt {
 using namespace llvm;
 
 EGOPT_STATISTIC(Functions, "01-functions", "functions", "functions defined");
+EGOPT_STATISTIC(LoadsCombinedAfterEGraph, "06-lower.elaborate", "loads_combined_after_egraph",
+                "wide loads made of narrow ones after the e-graph");
 EGOPT_STATISTIC(LiftedFunctions, "01-functions", "lifted_functions",
                 "functions lifted into the e-graph");
 EGOPT_STATISTIC(SkippedFunctions, "01-functions", "skipped_functions",
@@ -331,6 +334,11 @@ Error optimizeFunctions(Module &m, const Options &opts, eg::Statistics &stats, T
     }
     if (cleanUp) cleanUpControlFlow(functions, am.fam, stats);
   }
+  // Again once the e-graph's folded branches are gone: the bounds checks
+  // it removed kept a word's bytes in separate blocks when the skeleton
+  // looked (a Rust `u16::from_le_bytes([b[i - 1], b[i]])`).
+  if (opts.egraph && opts.skeleton)
+    for (Function *f : functions) stats.add(LoadsCombinedAfterEGraph, passes::combineLoads(*f));
   runExtraPostPasses(functions, opts, tm);
   stats.addSeconds(LowerSeconds, since(tLower));
   return Error::success();

@@ -1,4 +1,4 @@
-#include "LoadCombining.h"
+#include "egopt/skeleton/LoadCombining.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/ValueTracking.h"
@@ -31,31 +31,74 @@ struct Part {
   uint64_t shift;
 };
 
+/// Where a part's load reads: `index` (null for none) scaled by `scale`
+/// from `base`, plus `offset` bytes. `p + (i - 1)` and `p + i` then share a
+/// base and an index (Rust's `u16::from_le_bytes([b[i - 1], b[i]])`, whose
+/// bounds checks the e-graph removed, leaving the two loads in one block).
+struct Address {
+  const Value *base = nullptr, *index = nullptr;
+  uint64_t scale = 0;
+  int64_t offset = 0;
+  bool sameWord(const Address &o) const {
+    return base == o.base && index == o.index && scale == o.scale;
+  }
+};
+
+Address addressOf(const Value *pointer, const DataLayout &dl) {
+  Address a;
+  a.base = GetPointerBaseWithConstantOffset(pointer, a.offset, dl);
+  auto *gep = dyn_cast<GEPOperator>(a.base);
+  if (!gep || gep->getNumIndices() != 1) return a;
+  const Value *index = gep->getOperand(1);
+  TypeSize size = dl.getTypeAllocSize(gep->getSourceElementType());
+  // A narrower index is sign-extended after the addition: `i + 1` may wrap
+  // where the address would not.
+  if (size.isScalable() || isa<Constant>(index) ||
+      index->getType()->getScalarSizeInBits() != dl.getIndexTypeSizeInBits(gep->getType()))
+    return a;
+  const Value *x;
+  const APInt *c;
+  int64_t delta = 0;
+  if (match(index, m_Add(m_Value(x), m_APInt(c))) ||
+      match(index, m_DisjointOr(m_Value(x), m_APInt(c))))
+    delta = c->getSExtValue();
+  else if (match(index, m_Sub(m_Value(x), m_APInt(c))))
+    delta = -c->getSExtValue();
+  else
+    x = index;
+  a.base = gep->getPointerOperand();
+  a.index = x;
+  a.scale = size.getFixedValue();
+  a.offset += delta * int64_t(a.scale);
+  return a;
+}
+
 /// The leaves of the or-tree under `v` (the root, or a value only the tree
 /// uses), each shifted left by `shift` more, or false when one is something
 /// else. A shift of a subtree counts for all its leaves, so the flat form
 /// (`b0 | b1 << 8 | ...`) and Horner's (`((b1 << 8) | b0)`, tinycdb's
 /// `n <<= 8; n |= buf[k]`) both match.
-bool collectParts(Value *v, uint64_t shift, bool isRoot, const DataLayout &dl, const Value *&base,
+bool collectParts(Value *v, uint64_t shift, bool isRoot, const DataLayout &dl, Address &word,
                   SmallVectorImpl<Part> &parts) {
   if (!isRoot && !v->hasOneUse()) return false;
   Value *a, *b;
   const APInt *by;
   if (match(v, m_Or(m_Value(a), m_Value(b))))
-    return collectParts(a, shift, false, dl, base, parts) &&
-           collectParts(b, shift, false, dl, base, parts);
+    return collectParts(a, shift, false, dl, word, parts) &&
+           collectParts(b, shift, false, dl, word, parts);
   if (match(v, m_Shl(m_Value(a), m_APInt(by))))
     return by->ult(v->getType()->getIntegerBitWidth()) &&
-           collectParts(a, shift + by->getZExtValue(), false, dl, base, parts);
+           collectParts(a, shift + by->getZExtValue(), false, dl, word, parts);
   Value *narrow;
   if (!match(v, m_ZExt(m_Value(narrow)))) return false;
   auto *load = dyn_cast<LoadInst>(narrow);
   if (!load || !load->isSimple() || !load->hasOneUse() || parts.size() == kMaxParts) return false;
-  int64_t offset = 0;
-  const Value *b0 = GetPointerBaseWithConstantOffset(load->getPointerOperand(), offset, dl);
-  if (base && b0 != base) return false;
-  base = b0;
-  parts.push_back({load, offset, shift});
+  Address at = addressOf(load->getPointerOperand(), dl);
+  if (parts.empty())
+    word = at;
+  else if (!word.sameWord(at))
+    return false;
+  parts.push_back({load, at.offset, shift});
   return true;
 }
 
@@ -87,9 +130,9 @@ bool combine(BinaryOperator &root, const DataLayout &dl) {
   if (!wide || !dl.isLittleEndian()) return false;
   unsigned bits = wide->getBitWidth();
   if (bits != 16 && bits != 32 && bits != 64) return false;
-  const Value *base = nullptr;
+  Address where;
   SmallVector<Part, kMaxParts> parts;
-  if (!collectParts(&root, 0, /*isRoot=*/true, dl, base, parts) || parts.size() < 2) return false;
+  if (!collectParts(&root, 0, /*isRoot=*/true, dl, where, parts) || parts.size() < 2) return false;
   Type *partType = parts[0].load->getType();
   unsigned partBits = partType->getIntegerBitWidth();
   if (partBits % 8 || partBits * parts.size() != bits ||
