@@ -59,10 +59,13 @@ Address addressOf(const Value *pointer, const DataLayout &dl) {
   const Value *x;
   const APInt *c;
   int64_t delta = 0;
-  if (match(index, m_Add(m_Value(x), m_APInt(c))) ||
-      match(index, m_DisjointOr(m_Value(x), m_APInt(c))))
+  // Small constants only, so that the offset in bytes cannot overflow.
+  auto small = [&] { return c->getSignificantBits() <= 32 && size.getFixedValue() <= 1u << 16; };
+  if ((match(index, m_Add(m_Value(x), m_APInt(c))) ||
+       match(index, m_DisjointOr(m_Value(x), m_APInt(c)))) &&
+      small())
     delta = c->getSExtValue();
-  else if (match(index, m_Sub(m_Value(x), m_APInt(c))))
+  else if (match(index, m_Sub(m_Value(x), m_APInt(c))) && small())
     delta = -c->getSExtValue();
   else
     x = index;

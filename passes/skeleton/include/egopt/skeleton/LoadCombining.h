@@ -7,8 +7,9 @@
 // block, with nothing that may write memory between the first and the last;
 // the wide load goes where the last one was. What LLVM's
 // AggressiveInstCombine does (its `foldConsecutiveLoads`); here a skeleton
-// step, since it is memory work. Edits the IR: run it on the thread that
-// owns the context.
+// step, since it is memory work, run again after the e-graph (bounds checks
+// it removed kept a word's bytes in separate blocks: FunctionPipeline.cpp).
+// Edits the IR: run it on the thread that owns the context.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
