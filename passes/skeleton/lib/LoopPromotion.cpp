@@ -37,10 +37,9 @@ struct Location {
 using LocationKey = std::pair<const Value *, int64_t>;
 
 LocationKey keyOf(const Value *address, const DataLayout &dl) {
-  APInt offset(dl.getIndexTypeSizeInBits(address->getType()), 0);
-  const Value *base =
-      address->stripAndAccumulateConstantOffsets(dl, offset, /*AllowNonInbounds=*/true);
-  return {base, offset.getSExtValue()};
+  int64_t offset = 0;
+  const Value *base = GetPointerBaseWithConstantOffset(address, offset, dl);
+  return {base, offset};
 }
 
 /// Promotes a location's accesses, and stores the value live on each exit
